@@ -1,0 +1,73 @@
+# GovFlex — the two commands a fresh machine needs are `make run` and `make test`.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.stamp-run
+STAMP_DEV := $(VENV)/.stamp-dev
+GOVFLEX := $(BIN)/govflex
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAFF ?= 300
+
+.PHONY: run test setup setup-dev lint typecheck contracts migrations-check messages test-core test-app test-e2e bench worker clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP_RUN): requirements/lock.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/lock.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(STAMP_DEV): requirements/lock-dev.txt requirements/lock.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/lock-dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@ $(STAMP_RUN)
+
+setup: $(STAMP_RUN)
+setup-dev: $(STAMP_DEV)
+
+## make run: set up, migrate the SQLite database under var/, load the demo agency once, serve on :8000
+run: setup
+	$(GOVFLEX) migrate --no-input
+	$(GOVFLEX) seed --staff $(STAFF) --if-empty
+	$(GOVFLEX) demo_logins
+	$(GOVFLEX) runserver $(HOST):$(PORT)
+
+## make test: lint, type checks, import contract, migrations check, translations, the whole suite
+test: setup-dev lint typecheck contracts migrations-check messages-check
+	$(BIN)/pytest tests/core -q
+	$(BIN)/pytest tests/app -q -n 2
+	$(BIN)/pytest tests/e2e -q
+
+lint: setup-dev
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: setup-dev
+	$(BIN)/mypy src
+
+contracts: setup-dev
+	$(BIN)/lint-imports
+
+migrations-check: setup-dev
+	$(GOVFLEX) makemigrations --check --dry-run
+
+messages-check: setup-dev
+	$(BIN)/python scripts/check_messages.py
+
+## make messages: refresh the Thai catalogue after changing user-facing strings, then translate
+messages: setup-dev
+	cd src/govflex && ../../$(GOVFLEX) makemessages -l th --no-obsolete --no-location
+	$(BIN)/python scripts/check_messages.py --compile
+
+worker: setup
+	$(GOVFLEX) worker
+
+bench: setup-dev
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3 .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,49 @@
+"""Domain errors: a stable code, a translatable message and details.
+
+Services raise these; web views show the message, the API returns
+``{"code": ..., "message": ..., "details": ...}`` in the caller's language (Thai by default).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+class DomainError(Exception):
+    code = "error"
+    status = 400
+    default_message: str | Promise = _("The request could not be completed.")
+
+    def __init__(
+        self, message: str | Promise | None = None, *, details: dict[str, Any] | None = None
+    ) -> None:
+        self.message = message if message is not None else self.default_message
+        self.details = details or {}
+        super().__init__(str(self.message))
+
+
+class ValidationFailed(DomainError):
+    code = "validation_error"
+    status = 422
+    default_message = _("Some values are not valid.")
+
+
+class AccessDenied(DomainError):
+    code = "forbidden"
+    status = 403
+    default_message = _("You do not have permission to do this.")
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    status = 404
+    default_message = _("The item was not found or is outside your scope.")
+
+
+class Conflict(DomainError):
+    code = "conflict"
+    status = 409
+    default_message = _("The item was changed by someone else; reload and try again.")

@@ -1,0 +1,74 @@
+"""The REST API under /api/v1/ (django-ninja): auth, one error format, the routers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import SessionAuth
+
+from govflex.accounts.api import router as accounts_router
+from govflex.accounts.auth import TokenAuth
+from govflex.common.errors import DomainError
+from govflex.org.api import router as org_router
+
+api = NinjaAPI(
+    title="GovFlex API",
+    version="1",
+    description=(
+        "ระบบบริหารการปฏิบัติราชการวิถีใหม่ — GovFlex REST API. "
+        "Authenticate with a personal API token (`Authorization: Bearer gf_…`) "
+        "or a browser session. Errors are `{code, message, details}`; messages follow "
+        "`Accept-Language` (th by default, en)."
+    ),
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+def _error(status: int, code: str, message: str, details: dict[str, Any] | None = None) -> Any:
+    return {"code": code, "message": message, "details": details or {}}, status
+
+
+@api.exception_handler(DomainError)
+def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    body, status = _error(exc.status, exc.code, str(exc.message), exc.details)
+    return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    fields: dict[str, list[str]] = {}
+    for err in exc.errors:
+        loc = [str(part) for part in err.get("loc", ()) if part not in {"body", "payload"}]
+        fields.setdefault(".".join(loc) or "__all__", []).append(str(err.get("msg", "")))
+    body, status = _error(422, "validation_error", _("Some values are not valid."), {"fields": fields})
+    return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(AuthenticationError)
+def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    body, status = _error(401, "unauthenticated", _("Sign in or send a valid API token."))
+    return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    body, status = _error(404, "not_found", _("The item was not found or is outside your scope."))
+    return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    body, status = _error(exc.status_code, "http_error", str(exc))
+    return api.create_response(request, body, status=status)
+
+
+api.add_router("", org_router)
+api.add_router("", accounts_router)

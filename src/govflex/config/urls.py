@@ -1,0 +1,22 @@
+"""URL configuration."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from govflex.common import views as common_views
+from govflex.org.views import home as home_views
+from govflex.config.api import api
+
+urlpatterns = [
+    path("", home_views.home, name="home"),
+    path("healthz", common_views.healthz, name="healthz"),
+    path("accounts/", include("govflex.accounts.urls")),
+    path("org/", include("govflex.org.urls")),
+    path("audit/", include("govflex.org.urls_audit")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

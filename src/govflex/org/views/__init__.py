@@ -1,0 +1,1 @@
+"""Web views of the organisation, one module per screen group."""
