@@ -1,0 +1,174 @@
+"""User-facing reasons in Thai and English, without Django's translation machinery.
+
+The core cannot use gettext (it imports no framework), so each reason is a :class:`Message` that
+carries a stable ``code`` (for programs and reports), the text in Thai and in English, the values
+used in the text (``params``) and, for validation, the ``path`` of the offending field. The
+templates live in one catalogue below so translators review them in one place; Thai comes first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+ParamValue = str | int
+
+# code -> (Thai template, English template); templates use str.format with the params.
+CATALOGUE: Final[dict[str, tuple[str, str]]] = {
+    # ---- day evaluation
+    "late": ("มาสาย {minutes} นาที", "Late by {minutes} min"),
+    "left_early": ("กลับก่อนเวลา {minutes} นาที", "Left early by {minutes} min"),
+    "absent": ("ไม่มีการลงเวลาปฏิบัติราชการ", "No punch on a working day"),
+    "incomplete_punches": (
+        "ลงเวลาไม่ครบ (พบการลงเวลา {count} ครั้ง)",
+        "Incomplete punches ({count} found)",
+    ),
+    "unpaired_punch": (
+        "การลงเวลาเข้า-ออกไม่เป็นคู่ (พบ {count} ครั้ง)",
+        "Unpaired in/out punches ({count} found)",
+    ),
+    "location_mismatch": (
+        "สถานที่ลงเวลาไม่ตรงกับการจัดรูปแบบการทำงาน (กำหนด: {expected_th})",
+        "Punch location does not match the arrangement (expected: {expected_en})",
+    ),
+    "punch_on_leave": (
+        "มีการลงเวลาในช่วงที่ลา",
+        "Punches recorded during approved leave",
+    ),
+    "outside_bandwidth": (
+        "เวลา {minutes} นาทีอยู่นอกช่วงเวลาที่นับได้ ({start}–{end}) จึงไม่นับ",
+        "{minutes} min outside the counting band ({start}–{end}) not counted",
+    ),
+    "core_hours_missed": (
+        "ไม่อยู่ในช่วงเวลาหลัก {start}–{end} ({minutes} นาที)",
+        "Missed core hours {start}–{end} ({minutes} min)",
+    ),
+    "daily_minimum_short": (
+        "ชั่วโมงทำงานต่ำกว่าขั้นต่ำรายวัน ({worked} จาก {required} นาที)",
+        "Below the daily minimum ({worked} of {required} min)",
+    ),
+    "off_site_report_missing": (
+        "ยังไม่ส่งแผนและรายงานผลการปฏิบัติงานนอกที่ตั้ง",
+        "Off-site plan and report not filed",
+    ),
+    "off_site_report_rejected": (
+        "รายงานผลการปฏิบัติงานนอกที่ตั้งไม่ผ่านการพิจารณา",
+        "Off-site report was rejected",
+    ),
+    "off_site_check_in_missing": (
+        "ไม่ได้ลงเวลาเมื่อปฏิบัติงานนอกที่ตั้ง",
+        "No check-in on an off-site day",
+    ),
+    "off_site_place_not_allowed": (
+        "สถานที่ปฏิบัติงาน ({place}) ไม่อยู่ในประเภทที่ส่วนราชการอนุญาต",
+        "Place type {place} is not allowed by the agency",
+    ),
+    "worked_non_working_day": (
+        "ปฏิบัติงานในวันหยุด {minutes} นาที",
+        "Worked {minutes} min on a non-working day",
+    ),
+    # ---- policy validation
+    "slot_end_before_start": (
+        "เวลาสิ้นสุดต้องอยู่หลังเวลาเริ่ม ({start}–{end})",
+        "End must be after start ({start}–{end})",
+    ),
+    "overnight_window_invalid": (
+        "ช่วงเวลาข้ามคืนต้องสิ้นสุดในวันถัดไปไม่เกินเวลาเริ่ม ({start}–{end})",
+        "An overnight window must end the next day no later than its start ({start}–{end})",
+    ),
+    "overnight_not_allowed": (
+        "ช่วงเวลานี้ต้องไม่ข้ามคืน",
+        "This window cannot cross midnight",
+    ),
+    "duplicate_slot": ("ช่วงเวลา {start}–{end} ซ้ำกัน", "Slot {start}–{end} is listed twice"),
+    "no_slots": ("ต้องกำหนดช่วงเวลาทำงานอย่างน้อยหนึ่งช่วง", "At least one time slot is required"),
+    "lunch_outside_day": (
+        "เวลาพักกลางวันต้องอยู่ภายในเวลาทำงานปกติ",
+        "The lunch break must lie within the standard day",
+    ),
+    "weekly_hours_out_of_range": (
+        "ชั่วโมงขั้นต่ำต่อสัปดาห์ต้องมากกว่า 0 และไม่เกิน {maximum} ชั่วโมง",
+        "Weekly minimum must be above 0 and at most {maximum} h",
+    ),
+    "value_negative": ("ค่าต้องไม่ติดลบ", "Must not be negative"),
+    "value_out_of_range": (
+        "ค่าต้องอยู่ระหว่าง {minimum} ถึง {maximum}",
+        "Must be between {minimum} and {maximum}",
+    ),
+    "share_out_of_range": (
+        "สัดส่วนต้องมากกว่า 0 และไม่เกิน 1",
+        "Share must be above 0 and at most 1",
+    ),
+    "core_outside_bandwidth": (
+        "ช่วงเวลาหลักต้องอยู่ภายในช่วงเวลาที่นับได้",
+        "Core hours must lie within the counting band",
+    ),
+    "windows_overlap": (
+        "ช่วงเวลาให้บริการซ้อนทับกัน (วัน{weekday_th} {first} และ {second})",
+        "Service windows overlap ({weekday_en}: {first} and {second})",
+    ),
+    "no_weekdays": ("ต้องระบุวันอย่างน้อยหนึ่งวัน", "At least one weekday is required"),
+    "weekday_invalid": (
+        "วันในสัปดาห์ต้องเป็น 0 (จันทร์) ถึง 6 (อาทิตย์)",
+        "Weekday must be 0 (Monday) to 6 (Sunday)",
+    ),
+    "no_places": (
+        "ต้องอนุญาตสถานที่อย่างน้อยหนึ่งประเภท",
+        "At least one place type must be allowed",
+    ),
+    "no_modes": (
+        "ต้องอนุญาตรูปแบบการทำงานอย่างน้อยหนึ่งรูปแบบ",
+        "At least one work mode must be allowed",
+    ),
+    "duplicate_key": ("{key} ถูกกำหนดซ้ำ", "{key} is defined twice"),
+    "anchor_not_monday": (
+        "วันเริ่มนับรอบต้องเป็นวันจันทร์",
+        "The period anchor must be a Monday",
+    ),
+    "required": ("ต้องระบุค่านี้", "This value is required"),
+    "unknown_field": ("ไม่รู้จักช่อง {name}", "Unknown field {name}"),
+    "invalid_value": ("ค่าไม่ถูกต้อง: {value}", "Invalid value: {value}"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A reason shown to people, in Thai and English, with a stable code.
+
+    ``params`` is a tuple of ``(name, value)`` pairs (not a dict) so a message stays hashable.
+    """
+
+    code: str
+    th: str
+    en: str
+    params: tuple[tuple[str, ParamValue], ...] = ()
+    path: str = ""
+
+    def param(self, name: str) -> ParamValue | None:
+        """The value of one parameter, or None."""
+        for key, value in self.params:
+            if key == name:
+                return value
+        return None
+
+    def text(self, lang: str = "th") -> str:
+        """The text in ``lang`` ("th" or "en")."""
+        return self.th if lang == "th" else self.en
+
+
+def message(code: str, *, path: str = "", **params: ParamValue) -> Message:
+    """Build a :class:`Message` from the catalogue (raises ``KeyError`` on an unknown code)."""
+    th, en = CATALOGUE[code]
+    return Message(
+        code=code,
+        th=th.format(**params),
+        en=en.format(**params),
+        params=tuple(sorted(params.items())),
+        path=path,
+    )
+
+
+def with_path(msg: Message, prefix: str) -> Message:
+    """The same message with ``prefix`` put in front of its field path."""
+    path = f"{prefix}.{msg.path}" if msg.path else prefix
+    return Message(code=msg.code, th=msg.th, en=msg.en, params=msg.params, path=path)
