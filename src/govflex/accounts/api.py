@@ -57,7 +57,8 @@ def me(request: HttpRequest) -> Any:
 
 @router.get("/me/tokens", response=list[TokenOut], summary="My API tokens")
 def my_tokens(request: HttpRequest) -> Any:
-    return ApiToken.objects.filter(user_id=request.user.pk)
+    user: Any = request.user
+    return ApiToken.objects.filter(user_id=user.pk)
 
 
 @router.delete("/me/tokens/{token_id}", response=TokenOut, summary="Revoke one of my tokens")

@@ -18,9 +18,11 @@ class UserPreferencesMiddleware:
         user = getattr(request, "user", None)
         prefs = DisplayPreferences()
         if user is not None and user.is_authenticated:
-            language = getattr(user, "language", "th")
-            translation.activate(language)
-            request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+            # API clients choose with Accept-Language; the browser follows the user's choice.
+            if not (request.path.startswith("/api/") and "Accept-Language" in request.headers):
+                language = getattr(user, "language", "th")
+                translation.activate(language)
+                request.LANGUAGE_CODE = language
             prefs = DisplayPreferences(thai_digits=bool(getattr(user, "thai_digits", False)))
         token = display_var.set(prefs)
         try:

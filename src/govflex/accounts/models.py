@@ -20,7 +20,7 @@ class User(AbstractUser):
         _("Thai digits"), default=False, help_text=_("Show numbers and dates with Thai digits.")
     )
 
-    class Meta(AbstractUser.Meta):
+    class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
 

@@ -16,7 +16,7 @@ from govflex.accounts.models import ApiToken, User
 from govflex.common.audit import audit_record
 from govflex.common.errors import NotFound, ValidationFailed
 
-TOKEN_PREFIX = "gf"
+TOKEN_PREFIX = "gf"  # noqa: S105 - a public marker, not a secret
 MAX_TOKEN_DAYS = 366
 
 
@@ -34,9 +34,7 @@ def user_set_preferences(*, user: User, language: str, thai_digits: bool) -> Use
     user.save(update_fields=["language", "thai_digits"])
     after = {"language": language, "thai_digits": thai_digits}
     if before != after:
-        audit_record(
-            actor=user, action="user.preferences", target=user, before=before, after=after
-        )
+        audit_record(actor=user, action="user.preferences", target=user, before=before, after=after)
     return user
 
 
@@ -84,7 +82,7 @@ def api_token_revoke(*, user: User, token_id: int) -> ApiToken:
 def api_token_authenticate(*, raw: str) -> Any:
     """The token's active user, or None for a malformed, unknown, expired or revoked token."""
     parts = raw.strip().split("_", 2)
-    if len(parts) != 3 or parts[0] != TOKEN_PREFIX:  # noqa: PLR2004
+    if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
         return None
     _tag, prefix, secret = parts
     token = ApiToken.objects.select_related("user").filter(prefix=prefix).first()

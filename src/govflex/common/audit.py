@@ -163,7 +163,9 @@ def audit_verify(*, chunk_size: int = 5000) -> VerifyResult:
     if head is not None and (head.last_seq != checked or head.last_hash != prev_hash):
         return VerifyResult(
             checked,
-            ChainBreak(checked + 1, f"entries after {checked} are missing (head at {head.last_seq})"),
+            ChainBreak(
+                checked + 1, f"entries after {checked} are missing (head at {head.last_seq})"
+            ),
         )
     return VerifyResult(checked, None)
 

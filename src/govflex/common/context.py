@@ -17,5 +17,6 @@ class DisplayPreferences:
 
 
 display_var: contextvars.ContextVar[DisplayPreferences] = contextvars.ContextVar(
-    "display", default=DisplayPreferences()  # noqa: B039 - frozen dataclass, never mutated
+    "display",
+    default=DisplayPreferences(),  # noqa: B039 - frozen dataclass, never mutated
 )

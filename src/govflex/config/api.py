@@ -15,6 +15,7 @@ from govflex.accounts.api import router as accounts_router
 from govflex.accounts.auth import TokenAuth
 from govflex.common.errors import DomainError
 from govflex.org.api import router as org_router
+from govflex.org.importing.api import router as import_router
 
 api = NinjaAPI(
     title="GovFlex API",
@@ -48,7 +49,9 @@ def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRe
     for err in exc.errors:
         loc = [str(part) for part in err.get("loc", ()) if part not in {"body", "payload"}]
         fields.setdefault(".".join(loc) or "__all__", []).append(str(err.get("msg", "")))
-    body, status = _error(422, "validation_error", _("Some values are not valid."), {"fields": fields})
+    body, status = _error(
+        422, "validation_error", _("Some values are not valid."), {"fields": fields}
+    )
     return api.create_response(request, body, status=status)
 
 
@@ -72,3 +75,4 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 api.add_router("", org_router)
 api.add_router("", accounts_router)
+api.add_router("", import_router)

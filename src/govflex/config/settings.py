@@ -1,7 +1,7 @@
 """GovFlex settings, read from the environment.
 
 GOVFLEX_ENV: ``development`` (default), ``test`` or ``production``.
-DATABASE_URL: SQLite file under ``var/`` by default; ``postgres://user@host:5432/name`` for PostgreSQL.
+DATABASE_URL: SQLite under ``var/`` by default; ``postgres://user@host:5432/name`` for PostgreSQL.
 SECRET_KEY: required in production; generated into ``var/`` otherwise.
 See README.md, "Configuration", for the full list.
 """
@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves the API docs from vendored static files, not a CDN
     "govflex.common",
     "govflex.accounts",
     "govflex.org",
@@ -116,6 +117,7 @@ USE_TZ = True
 # ------------------------------------------------------------------ static and media
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("GOVFLEX_MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {

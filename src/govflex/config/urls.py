@@ -6,8 +6,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from govflex.common import views as common_views
-from govflex.org.views import home as home_views
 from govflex.config.api import api
+from govflex.org.views import home as home_views
 
 urlpatterns = [
     path("", home_views.home, name="home"),

@@ -97,7 +97,7 @@ class Access:
         return queryset.filter(self.people_filter())
 
     # -------------------------------------------------------------- assertions
-    def require(self, allowed: bool) -> None:  # noqa: FBT001 - reads as a guard clause
+    def require(self, allowed: bool) -> None:
         if not allowed:
             raise AccessDenied
 

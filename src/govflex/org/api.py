@@ -51,7 +51,9 @@ def _target_agency(access: Access, agency_id: int | None) -> Agency:
 
 def _ref_error(field: str, value: str) -> ValidationFailed:
     return ValidationFailed(
-        details={"fields": {field: [_("“%(value)s” was not found in this agency.") % {"value": value}]}}
+        details={
+            "fields": {field: [_("“%(value)s” was not found in this agency.") % {"value": value}]}
+        }
     )
 
 

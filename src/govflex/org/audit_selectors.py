@@ -42,5 +42,7 @@ def audit_entries(
     if date_from:
         qs = qs.filter(at__gte=dt.datetime.combine(date_from, dt.time.min, tzinfo=tz))
     if date_to:
-        qs = qs.filter(at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz))
+        qs = qs.filter(
+            at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+        )
     return qs.order_by("-seq")

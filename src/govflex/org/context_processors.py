@@ -23,7 +23,6 @@ def access(request: HttpRequest) -> dict[str, Any]:
             "people": acc.is_admin
             or bool(acc.supervised_paths)
             or any(acc.is_agency_reader(a) for a in agency_ids),
-            "audit": acc.is_admin
-            or any(acc.has_role(a, Role.AUDITOR) for a in agency_ids),
+            "audit": acc.is_admin or any(acc.has_role(a, Role.AUDITOR) for a in agency_ids),
         },
     }

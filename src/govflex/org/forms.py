@@ -29,13 +29,13 @@ class AgencyScopedForm(forms.ModelForm):  # type: ignore[type-arg]
         if "position" in self.fields:
             self.fields["position"].queryset = Position.objects.filter(agency=agency)  # type: ignore[attr-defined]
         if "supervisor" in self.fields:
-            qs = Person.objects.filter(agency=agency).order_by("first_name_th")
+            bosses = Person.objects.filter(agency=agency).order_by("first_name_th")
             if self.instance.pk:
-                qs = qs.exclude(pk=self.instance.pk)
-            self.fields["supervisor"].queryset = qs  # type: ignore[attr-defined]
+                bosses = bosses.exclude(pk=self.instance.pk)
+            self.fields["supervisor"].queryset = bosses  # type: ignore[attr-defined]
 
     def changed_data_dict(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in self._meta.fields or ()}
 
 
 class UnitForm(AgencyScopedForm):
@@ -67,12 +67,18 @@ class PersonForm(AgencyScopedForm):
 
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, help_text=_("Name, staff ID or e-mail"))
-    unit = forms.ModelChoiceField(label=_("Unit (with sub-units)"), queryset=Unit.objects.none(), required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Unit (with sub-units)"), queryset=Unit.objects.none(), required=False
+    )
     position_type = forms.ChoiceField(
-        label=_("Position type"), choices=[("", _("All"))] + list(PositionType.choices), required=False
+        label=_("Position type"),
+        choices=[("", _("All")), *list(PositionType.choices)],
+        required=False,
     )
     staff_category = forms.ChoiceField(
-        label=_("Staff category"), choices=[("", _("All"))] + list(StaffCategory.choices), required=False
+        label=_("Staff category"),
+        choices=[("", _("All")), *list(StaffCategory.choices)],
+        required=False,
     )
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:

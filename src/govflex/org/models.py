@@ -182,7 +182,9 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         constraints = (
-            models.UniqueConstraint(fields=("agency", "staff_id"), name="person_staff_id_per_agency"),
+            models.UniqueConstraint(
+                fields=("agency", "staff_id"), name="person_staff_id_per_agency"
+            ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=True)
@@ -258,7 +260,9 @@ class ImportJob(models.Model):
     content = models.BinaryField(editable=False)
     sha256 = models.CharField(max_length=64)
     valid_only = models.BooleanField(_("import valid rows only"), default=False)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED
+    )
     total_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
     report = models.JSONField(default=dict, blank=True)

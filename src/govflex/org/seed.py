@@ -21,7 +21,16 @@ from django.db.models import Max
 
 from govflex.common.audit import audit_record
 from govflex.org import seed_data as data
-from govflex.org.models import Agency, Person, Position, Role, RoleGrant, StaffCategory, Unit, WorkSite
+from govflex.org.models import (
+    Agency,
+    Person,
+    Position,
+    Role,
+    RoleGrant,
+    StaffCategory,
+    Unit,
+    WorkSite,
+)
 
 DEMO_AGENCY_CODE = "demo"
 DEMO_PASSWORD = "govflex-demo"  # noqa: S105 - printed for the demo on purpose
@@ -37,9 +46,16 @@ PEOPLE_PER_LEAF = 30
 BATCH = 5000
 
 DIVISION_POSITIONS = {
-    "SEC": ("P07", "P04"), "HRD": ("P04", "P07"), "FIN": ("P05", "P07"), "ICT": ("P06",),
-    "PLN": ("P08", "P09", "P10"), "AUD": ("P16",), "SVC": ("P11", "P12", "P13"),
-    "R1": ("P14", "P15", "P11"), "R2": ("P14", "P15", "P11"), "R3": ("P14", "P15", "P11"),
+    "SEC": ("P07", "P04"),
+    "HRD": ("P04", "P07"),
+    "FIN": ("P05", "P07"),
+    "ICT": ("P06",),
+    "PLN": ("P08", "P09", "P10"),
+    "AUD": ("P16",),
+    "SVC": ("P11", "P12", "P13"),
+    "R1": ("P14", "P15", "P11"),
+    "R2": ("P14", "P15", "P11"),
+    "R3": ("P14", "P15", "P11"),
 }
 CATEGORY_WEIGHTS = (
     (StaffCategory.CIVIL_SERVANT, 60),
@@ -85,8 +101,14 @@ def seed_agency(*, staff: int = 300, seed: int = 2569, code: str = DEMO_AGENCY_C
         sites = _sites(agency)
         positions = {
             p[0]: Position.objects.create(
-                agency=agency, code=p[0], title_th=p[1], title_en=p[2], line=p[3], level=p[4],
-                mission_type=p[5], position_type=p[6],
+                agency=agency,
+                code=p[0],
+                title_th=p[1],
+                title_en=p[2],
+                line=p[3],
+                level=p[4],
+                mission_type=p[5],
+                position_type=p[6],
             )
             for p in data.POSITIONS
         }
@@ -106,15 +128,41 @@ def seed_agency(*, staff: int = 300, seed: int = 2569, code: str = DEMO_AGENCY_C
 
 def _sites(agency: Agency) -> dict[str, WorkSite]:
     rows = (
-        ("HQ", "สำนักงานใหญ่ (กรุงเทพมหานคร)", "ถนนพระราม ๖ แขวงทุ่งพญาไท เขตราชเทวี กรุงเทพมหานคร", "13.764900", "100.538300", 300),
-        ("R1", "สำนักงานเขต ๑ เชียงใหม่", "อำเภอเมืองเชียงใหม่ จังหวัดเชียงใหม่", "18.788300", "98.985300", 200),
-        ("R2", "สำนักงานเขต ๒ ขอนแก่น", "อำเภอเมืองขอนแก่น จังหวัดขอนแก่น", "16.432200", "102.823600", 200),
+        (
+            "HQ",
+            "สำนักงานใหญ่ (กรุงเทพมหานคร)",
+            "ถนนพระราม ๖ แขวงทุ่งพญาไท เขตราชเทวี กรุงเทพมหานคร",
+            "13.764900",
+            "100.538300",
+            300,
+        ),
+        (
+            "R1",
+            "สำนักงานเขต ๑ เชียงใหม่",
+            "อำเภอเมืองเชียงใหม่ จังหวัดเชียงใหม่",
+            "18.788300",
+            "98.985300",
+            200,
+        ),
+        (
+            "R2",
+            "สำนักงานเขต ๒ ขอนแก่น",
+            "อำเภอเมืองขอนแก่น จังหวัดขอนแก่น",
+            "16.432200",
+            "102.823600",
+            200,
+        ),
         ("R3", "สำนักงานเขต ๓ สงขลา", "อำเภอเมืองสงขลา จังหวัดสงขลา", "7.189800", "100.595400", 200),
     )
     return {
         r[0]: WorkSite.objects.create(
-            agency=agency, code=r[0], name=r[1], address=r[2],
-            latitude=Decimal(r[3]), longitude=Decimal(r[4]), radius_m=r[5],
+            agency=agency,
+            code=r[0],
+            name=r[1],
+            address=r[2],
+            latitude=Decimal(r[3]),
+            longitude=Decimal(r[4]),
+            radius_m=r[5],
         )
         for r in rows
     }
@@ -131,31 +179,60 @@ def _units(
     division_of: dict[int, str] = {}
     total_leaves = max(len(data.DIVISIONS), math.ceil(staff / PEOPLE_PER_LEAF))
 
-    def make(code: str, name_th: str, name_en: str, parent: Unit | None, *, service: bool, site: WorkSite, division: str) -> Unit:
+    def make(
+        code: str,
+        name_th: str,
+        name_en: str,
+        parent: Unit | None,
+        *,
+        service: bool,
+        site: WorkSite,
+        division: str,
+    ) -> Unit:
         pk = ids.take()
         path = (parent.path if parent else "/") + f"{pk}/"
         unit = Unit(
-            pk=pk, agency=agency, parent=parent, code=code, name_th=name_th, name_en=name_en,
-            is_service_point=service, work_site=site, path=path, depth=path.count("/") - 2,
+            pk=pk,
+            agency=agency,
+            parent=parent,
+            code=code,
+            name_th=name_th,
+            name_en=name_en,
+            is_service_point=service,
+            work_site=site,
+            path=path,
+            depth=path.count("/") - 2,
         )
         units.append(unit)
         division_of[pk] = division
         return unit
 
     per_division = _spread(total_leaves, len(data.DIVISIONS))
-    for (code, name_th, name_en, service, regional), n_leaves in zip(data.DIVISIONS, per_division, strict=True):
+    for (code, name_th, name_en, service, regional), n_leaves in zip(
+        data.DIVISIONS, per_division, strict=True
+    ):
         site = sites[code] if regional else sites["HQ"]
         division = make(code, name_th, name_en, None, service=service, site=site, division=code)
         if code == "SVC":
             # The citizen-service centre's counters are the service points that need cover.
             for i, n in enumerate(_spread(n_leaves, 2), start=1):
-                counter = make(f"SVC-C{i}", f"เคาน์เตอร์บริการ {i}", f"Service counter {i}", division, service=True, site=site, division=code)
+                counter = make(
+                    f"SVC-C{i}",
+                    f"เคาน์เตอร์บริการ {i}",
+                    f"Service counter {i}",
+                    division,
+                    service=True,
+                    site=site,
+                    division=code,
+                )
                 leaves.extend([counter] if n <= 1 else _sections(make, counter, n, site, code))
             continue
         n_groups = min(len(data.GROUP_NAMES), n_leaves)
         for g, n in enumerate(_spread(n_leaves, n_groups), start=1):
             g_th, g_en = data.GROUP_NAMES[(g - 1) % len(data.GROUP_NAMES)]
-            group = make(f"{code}-G{g}", g_th, g_en, division, service=False, site=site, division=code)
+            group = make(
+                f"{code}-G{g}", g_th, g_en, division, service=False, site=site, division=code
+            )
             leaves.extend([group] if n <= 1 else _sections(make, group, n, site, code))
     Unit.objects.bulk_create(units, batch_size=BATCH)
     return units, leaves, division_of
@@ -163,7 +240,15 @@ def _units(
 
 def _sections(make: Any, parent: Unit, n: int, site: WorkSite, division: str) -> list[Unit]:
     return [
-        make(f"{parent.code}-S{s}", f"ฝ่าย {s} ({parent.name_th})", f"Section {s}", parent, service=parent.is_service_point, site=site, division=division)
+        make(
+            f"{parent.code}-S{s}",
+            f"ฝ่าย {s} ({parent.name_th})",
+            f"Section {s}",
+            parent,
+            service=parent.is_service_point,
+            site=site,
+            division=division,
+        )
         for s in range(1, n + 1)
     ]
 
@@ -204,10 +289,19 @@ def _people(
         pk = ids.take()
         number = len(people) + 1
         p = Person(
-            pk=pk, agency=agency, staff_id=f"{100000 + number}", title_th=title,
-            first_name_th=first, last_name_th=last, first_name_en=first_en, last_name_en=last_en,
-            staff_category=category, unit=unit, position=positions[position_code],
-            supervisor=supervisor, email=f"staff{number}@demo.example.go.th",
+            pk=pk,
+            agency=agency,
+            staff_id=f"{100000 + number}",
+            title_th=title,
+            first_name_th=first,
+            last_name_th=last,
+            first_name_en=first_en,
+            last_name_en=last_en,
+            staff_category=category,
+            unit=unit,
+            position=positions[position_code],
+            supervisor=supervisor,
+            email=f"staff{number}@demo.example.go.th",
             phone=f"02{rng.randrange(1000000, 9999999)}",
             start_date=dt.date(2540 - 543 + rng.randrange(0, 28), rng.randrange(1, 13), 1),
         )
@@ -275,14 +369,19 @@ def _demo_users(agency: Agency, units: list[Unit], people: list[Person]) -> dict
     logins: dict[str, int] = {}
     admin = user_model.objects.filter(username="admin").first()
     if admin is None:
-        admin = user_model.objects.create_superuser(username="admin", password=DEMO_PASSWORD, email="")
+        admin = user_model.objects.create_superuser(
+            username="admin", password=DEMO_PASSWORD, email=""
+        )
     logins["admin"] = admin.pk
     for username, p in picks.items():
         if user_model.objects.filter(username=username).exists():
             continue
         user = user_model.objects.create_user(
-            username=username, password=DEMO_PASSWORD, first_name=p.first_name_th,
-            last_name=p.last_name_th, email=p.email,
+            username=username,
+            password=DEMO_PASSWORD,
+            first_name=p.first_name_th,
+            last_name=p.last_name_th,
+            email=p.email,
         )
         Person.objects.filter(pk=p.pk).update(user=user)
         if username in grants:
@@ -292,7 +391,12 @@ def _demo_users(agency: Agency, units: list[Unit], people: list[Person]) -> dict
     return logins
 
 
-def _member(in_unit: dict[int, list[Person]], by_code: dict[str, Unit], code: str, fallback: Unit | None = None) -> Person:
+def _member(
+    in_unit: dict[int, list[Person]],
+    by_code: dict[str, Unit],
+    code: str,
+    fallback: Unit | None = None,
+) -> Person:
     """A non-head member of the unit (or of its first sub-unit that has members)."""
     unit = by_code[code]
     candidates = [u for u in by_code.values() if u.path.startswith(unit.path)]

@@ -113,7 +113,9 @@ def _unit_path(unit: Unit) -> tuple[str, int]:
 
 
 @transaction.atomic
-def unit_save(*, actor: Any, agency: Agency, data: dict[str, Any], unit: Unit | None = None) -> Unit:
+def unit_save(
+    *, actor: Any, agency: Agency, data: dict[str, Any], unit: Unit | None = None
+) -> Unit:
     """Create or change a unit; moving it re-roots its whole subtree."""
     _require_org_manager(actor, agency)
     creating = unit is None

@@ -20,6 +20,10 @@ urlpatterns = [
     path("people/<int:person_id>/edit/", people.person_edit, name="person_edit"),
     path("import/", importing.import_start, name="import"),
     path("import/<int:job_id>/", importing.import_job, name="import_job"),
-    path("import/<int:job_id>/valid-only/", importing.import_job_valid_only, name="import_job_valid_only"),
+    path(
+        "import/<int:job_id>/valid-only/",
+        importing.import_job_valid_only,
+        name="import_job_valid_only",
+    ),
     path("import/template/<str:kind>.<str:fmt>", importing.import_template, name="import_template"),
 ]

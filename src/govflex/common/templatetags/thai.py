@@ -17,41 +17,39 @@ def _lang() -> str:
     return "th" if (translation.get_language() or "th").startswith("th") else "en"
 
 
-def _as_date(value: dt.date | dt.datetime) -> dt.date:
+def _as_date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return value
+    return value if isinstance(value, dt.date) else None
 
 
 @register.filter
 def bedate(value: dt.date | dt.datetime | None) -> str:
     """``5 มี.ค. 2569``."""
-    if value in (None, ""):
+    day = _as_date(value)
+    if day is None:
         return ""
-    return thaidate.format_date(
-        _as_date(value), lang=_lang(), thai_digits=display_var.get().thai_digits
-    )
+    return thaidate.format_date(day, lang=_lang(), thai_digits=display_var.get().thai_digits)
 
 
 @register.filter
 def bedate_long(value: dt.date | dt.datetime | None) -> str:
     """``5 มีนาคม 2569``."""
-    if value in (None, ""):
+    day = _as_date(value)
+    if day is None:
         return ""
     return thaidate.format_date(
-        _as_date(value), long=True, lang=_lang(), thai_digits=display_var.get().thai_digits
+        day, long=True, lang=_lang(), thai_digits=display_var.get().thai_digits
     )
 
 
 @register.filter
 def bedatetime(value: dt.datetime | None) -> str:
     """``5 มี.ค. 2569 08:30 น.`` in local time."""
-    if value in (None, ""):
+    if not isinstance(value, dt.datetime):
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return thaidate.format_datetime(
-        local, lang=_lang(), thai_digits=display_var.get().thai_digits
-    )
+    return thaidate.format_datetime(local, lang=_lang(), thai_digits=display_var.get().thai_digits)
 
 
 @register.filter

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.db import models, transaction
@@ -29,14 +30,19 @@ class Counts:
 class _Upsert:
     """Tracks which objects a batch creates or changes, and their audit entries."""
 
-    def __init__(self, model: type[models.Model], fields: tuple[str, ...], action: str) -> None:
+    def __init__(self, model: Any, fields: tuple[str, ...], action: str) -> None:
         self.fields, self.action = fields, action
         self.model = model
         self.counts = Counts()
         self.to_create: list[models.Model] = []
         self.to_update: list[tuple[models.Model, dict[str, Any]]] = []
 
-    def put(self, existing: models.Model | None, new_values: dict[str, Any], make: Callable[[], models.Model]) -> models.Model:
+    def put(
+        self,
+        existing: models.Model | None,
+        new_values: dict[str, Any],
+        make: Callable[[], models.Model],
+    ) -> Any:
         if existing is None:
             obj = make()
             for name, value in new_values.items():
@@ -63,7 +69,10 @@ class _Upsert:
             self.model.objects.bulk_update([o for o, _b in self.to_update], names, batch_size=1000)
 
     def audit_items(self) -> list[AuditItem]:
-        items = [AuditItem(f"{self.action}.create", o, None, snapshot(o, self.fields)) for o in self.to_create]
+        items = [
+            AuditItem(f"{self.action}.create", o, None, snapshot(o, self.fields))
+            for o in self.to_create
+        ]
         items += [
             AuditItem(f"{self.action}.update", o, before, snapshot(o, self.fields))
             for o, before in self.to_update
@@ -74,7 +83,9 @@ class _Upsert:
         return items
 
 
-def apply_rows(*, kind: Kind, rows: list[Row], agency: Agency, actor: Any, note: str = "") -> Counts:
+def apply_rows(
+    *, kind: Kind, rows: list[Row], agency: Agency, actor: Any, note: str = ""
+) -> Counts:
     with transaction.atomic():
         upsert = WRITERS[kind](rows, agency)
         audit_record_many(actor=actor, agency_id=agency.pk, items=upsert.audit_items(), note=note)
@@ -111,8 +122,10 @@ def _write_units(rows: list[Row], agency: Agency) -> _Upsert:
                 "parent_id": _pk(existing.get(values["parent_code"] or "")),
                 "active": True,
             }
-            code = values["code"]
-            existing[code] = layer.put(existing.get(code), fields, lambda c=code: Unit(agency=agency, code=c))
+            code: str = values["code"]
+            existing[code] = layer.put(
+                existing.get(code), fields, partial(Unit, agency=agency, code=code)
+            )
         layer.flush()
         upsert.to_create += layer.to_create
         upsert.to_update += layer.to_update

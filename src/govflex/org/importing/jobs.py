@@ -30,7 +30,9 @@ def import_job_create(
     access = access_for(actor)
     access.require(access.can_manage_org(agency.pk))
     if kind not in {k.value for k in Kind}:
-        raise ValidationFailed(details={"fields": {"kind": [_("Choose units, positions or people.")]}})
+        raise ValidationFailed(
+            details={"fields": {"kind": [_("Choose units, positions or people.")]}}
+        )
     if len(content) > settings.GOVFLEX_IMPORT_MAX_BYTES:
         raise ValidationFailed(details={"fields": {"file": [_("The file is too large.")]}})
     with transaction.atomic():
@@ -49,7 +51,12 @@ def import_job_create(
             action="import.upload",
             target=job,
             agency_id=agency.pk,
-            after={"kind": kind, "filename": job.filename, "sha256": job.sha256, "valid_only": valid_only},
+            after={
+                "kind": kind,
+                "filename": job.filename,
+                "sha256": job.sha256,
+                "valid_only": valid_only,
+            },
         )
     _dispatch(job)
     return job
@@ -60,7 +67,9 @@ def import_job_retry_valid_only(*, actor: Any, job: ImportJob) -> ImportJob:
     access = access_for(actor)
     access.require(access.can_manage_org(job.agency_id))
     if job.status != ImportJob.Status.REJECTED:
-        raise ValidationFailed(_("Only a file that was not imported because of errors can be retried."))
+        raise ValidationFailed(
+            _("Only a file that was not imported because of errors can be retried.")
+        )
     return import_job_create(
         actor=actor,
         agency=job.agency,
@@ -102,10 +111,16 @@ def import_job_run(*, job_id: int) -> ImportJob:
     try:
         table = read_table(bytes(job.content), job.filename, sheet=job.kind)
     except FileRejected as exc:
-        return _finish(job, ImportJob.Status.REJECTED, {
-            "total_rows": 0, "error_rows": 0, "notes": [],
-            "errors": [RowError(None, "", exc.message).as_dict()],
-        })
+        return _finish(
+            job,
+            ImportJob.Status.REJECTED,
+            {
+                "total_rows": 0,
+                "error_rows": 0,
+                "notes": [],
+                "errors": [RowError(None, "", exc.message).as_dict()],
+            },
+        )
     kind = Kind(job.kind)
     job.total_rows = len(table.rows)
     job.save(update_fields=["total_rows"])
@@ -126,7 +141,9 @@ def import_job_run(*, job_id: int) -> ImportJob:
         )
     except Exception:
         logger.exception("import job %s failed while writing", job.pk)
-        summary["errors"].append(RowError(None, "", _("Writing failed; nothing was imported. Try again.")).as_dict())
+        summary["errors"].append(
+            RowError(None, "", _("Writing failed; nothing was imported. Try again.")).as_dict()
+        )
         return _finish(job, ImportJob.Status.FAILED, summary)
     summary["counts"] = counts.as_dict()
     summary["skipped_rows"] = len(result.bad_rows)

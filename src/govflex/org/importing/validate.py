@@ -71,7 +71,9 @@ def _header_map(kind: Kind, header: list[str], result: Validated) -> dict[str, i
         key = lookup.get(_normalise_header(title))
         if key is None:
             if title:
-                result.notes.append(_("Column “%(name)s” is not used and was ignored.") % {"name": title})
+                result.notes.append(
+                    _("Column “%(name)s” is not used and was ignored.") % {"name": title}
+                )
             continue
         if key in positions:
             result.errors.append(RowError(None, key, _("The column appears twice.")))
@@ -113,34 +115,12 @@ def _parse_cell(column: Column, raw: Any, eras: _EraNotes, row: int) -> tuple[An
     """(value, error message or None)."""
     text = raw.strip() if isinstance(raw, str) else raw
     if text in ("", None):
-        if column.required:
-            return None, _("This value is required.")
-        if column.cell is CellType.BOOL:
-            return False, None
-        return (None if column.cell is CellType.DATE else ""), None
+        return _empty_value(column)
     if column.cell is CellType.DATE:
-        if isinstance(text, dt.datetime):
-            return text.date(), None
-        if isinstance(text, dt.date):
-            return text, None
-        try:
-            parsed = parse_date(str(text))
-        except DateFormatError:
-            return None, _(
-                "“%(value)s” is not a date. Use day/month/year such as 05/03/2569 "
-                "(Buddhist Era) or 2026-03-05."
-            ) % {"value": text}
-        if parsed.era_assumed:
-            eras.add(parsed.era, row, str(text), parsed.value)
-        return parsed.value, None
+        return _date_cell(text, eras, row)
     text = str(text)
     if column.cell is CellType.BOOL:
-        lowered = text.lower()
-        if lowered in _TRUE:
-            return True, None
-        if lowered in _FALSE:
-            return False, None
-        return None, _("Use yes or no (ใช่ / ไม่ใช่).")
+        return _bool_cell(text)
     if column.cell is CellType.CHOICE and column.choices is not None:
         return _match_choice(column, text)
     if len(text) > column.max_length:
@@ -151,6 +131,40 @@ def _parse_cell(column: Column, raw: Any, eras: _EraNotes, row: int) -> tuple[An
         except ValidationError:
             return None, _("“%(value)s” is not an e-mail address.") % {"value": text}
     return text, None
+
+
+def _empty_value(column: Column) -> tuple[Any, str | None]:
+    if column.required:
+        return None, _("This value is required.")
+    if column.cell is CellType.BOOL:
+        return False, None
+    return (None if column.cell is CellType.DATE else ""), None
+
+
+def _date_cell(value: Any, eras: _EraNotes, row: int) -> tuple[Any, str | None]:
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    try:
+        parsed = parse_date(str(value))
+    except DateFormatError:
+        return None, _(
+            "“%(value)s” is not a date. Use day/month/year such as 05/03/2569 "
+            "(Buddhist Era) or 2026-03-05."
+        ) % {"value": value}
+    if parsed.era_assumed:
+        eras.add(parsed.era, row, str(value), parsed.value)
+    return parsed.value, None
+
+
+def _bool_cell(text: str) -> tuple[Any, str | None]:
+    lowered = text.lower()
+    if lowered in _TRUE:
+        return True, None
+    if lowered in _FALSE:
+        return False, None
+    return None, _("Use yes or no (ใช่ / ไม่ใช่).")
 
 
 @functools.cache
@@ -218,7 +232,9 @@ def _check_duplicates(result: Validated) -> None:
             listed = ", ".join(str(r) for r in rows)
             for row in rows:
                 result.errors.append(
-                    RowError(row, key, _("The same value appears in rows %(rows)s.") % {"rows": listed})
+                    RowError(
+                        row, key, _("The same value appears in rows %(rows)s.") % {"rows": listed}
+                    )
                 )
 
 
@@ -226,19 +242,35 @@ def _check_units(result: Validated, agency: Agency) -> None:
     existing = set(Unit.objects.filter(agency=agency).values_list("code", flat=True))
     sites = set(WorkSite.objects.filter(agency=agency).values_list("code", flat=True))
     in_file = {str(v["code"]): n for n, v in result.rows if v.get("code")}
-    parent_of = {str(v["code"]): v.get("parent_code") or "" for _n, v in result.rows if v.get("code")}
+    parent_of = {
+        str(v["code"]): v.get("parent_code") or "" for _n, v in result.rows if v.get("code")
+    }
     for number, values in result.rows:
         parent = values.get("parent_code") or ""
         if parent and parent not in existing and parent not in in_file:
-            result.errors.append(RowError(number, "parent_code", _("Unknown unit code “%(code)s”.") % {"code": parent}))
+            result.errors.append(
+                RowError(
+                    number, "parent_code", _("Unknown unit code “%(code)s”.") % {"code": parent}
+                )
+            )
         if parent and parent == values.get("code"):
-            result.errors.append(RowError(number, "parent_code", _("A unit cannot be its own parent.")))
+            result.errors.append(
+                RowError(number, "parent_code", _("A unit cannot be its own parent."))
+            )
         site = values.get("work_site_code") or ""
         if site and site not in sites:
-            result.errors.append(RowError(number, "work_site_code", _("Unknown work site code “%(code)s”.") % {"code": site}))
+            result.errors.append(
+                RowError(
+                    number,
+                    "work_site_code",
+                    _("Unknown work site code “%(code)s”.") % {"code": site},
+                )
+            )
     for code, number in in_file.items():
         if _has_cycle(code, parent_of):
-            result.errors.append(RowError(number, "parent_code", _("The parent units form a loop.")))
+            result.errors.append(
+                RowError(number, "parent_code", _("The parent units form a loop."))
+            )
 
 
 def _has_cycle(start: str, parent_of: dict[str, str]) -> bool:
@@ -264,18 +296,34 @@ def _check_people(result: Validated, agency: Agency) -> None:
     for number, values in result.rows:
         unit = values.get("unit_code")
         if unit and unit not in units:
-            result.errors.append(RowError(number, "unit_code", _("Unknown unit code “%(code)s”.") % {"code": unit}))
+            result.errors.append(
+                RowError(number, "unit_code", _("Unknown unit code “%(code)s”.") % {"code": unit})
+            )
         position = values.get("position_code")
         if position and position not in positions:
-            result.errors.append(RowError(number, "position_code", _("Unknown position code “%(code)s”.") % {"code": position}))
+            result.errors.append(
+                RowError(
+                    number,
+                    "position_code",
+                    _("Unknown position code “%(code)s”.") % {"code": position},
+                )
+            )
         boss = values.get("supervisor_staff_id")
         if boss and boss not in people and boss not in in_file:
-            result.errors.append(RowError(number, "supervisor_staff_id", _("Unknown staff ID “%(id)s”.") % {"id": boss}))
+            result.errors.append(
+                RowError(
+                    number, "supervisor_staff_id", _("Unknown staff ID “%(id)s”.") % {"id": boss}
+                )
+            )
         if boss and boss == values.get("staff_id"):
-            result.errors.append(RowError(number, "supervisor_staff_id", _("A person cannot supervise themselves.")))
+            result.errors.append(
+                RowError(number, "supervisor_staff_id", _("A person cannot supervise themselves."))
+            )
         start, end = values.get("start_date"), values.get("end_date")
         if start and end and end < start:
-            result.errors.append(RowError(number, "end_date", _("The end date is before the start date.")))
+            result.errors.append(
+                RowError(number, "end_date", _("The end date is before the start date."))
+            )
 
 
 CROSS_CHECKS: dict[Kind, Callable[[Validated, Agency], None]] = {
@@ -287,7 +335,7 @@ CROSS_CHECKS: dict[Kind, Callable[[Validated, Agency], None]] = {
 
 def report(result: Validated) -> dict[str, Any]:
     """The validation report as JSON (stored on the job, returned by the API)."""
-    return jsonable(
+    summary: dict[str, Any] = jsonable(
         {
             "total_rows": result.total,
             "error_rows": len(result.bad_rows),
@@ -295,3 +343,4 @@ def report(result: Validated) -> dict[str, Any]:
             "notes": result.notes,
         }
     )
+    return summary

@@ -11,7 +11,11 @@ from django.views.decorators.http import require_POST
 
 from govflex.common.errors import ValidationFailed
 from govflex.org.importing.columns import COLUMNS, KIND_LABELS, Kind
-from govflex.org.importing.jobs import import_job_create, import_job_get, import_job_retry_valid_only
+from govflex.org.importing.jobs import (
+    import_job_create,
+    import_job_get,
+    import_job_retry_valid_only,
+)
 from govflex.org.importing.templates import template_csv, template_xlsx
 from govflex.org.models import ImportJob
 from govflex.org.views.helpers import access_of, chosen_agency, domain_errors
@@ -20,8 +24,13 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ImportForm(forms.Form):
-    kind = forms.ChoiceField(label=_("What the file contains"), choices=[(k.value, KIND_LABELS[k]) for k in Kind])
-    file = forms.FileField(label=_("File (CSV or XLSX)"), help_text=_("CSV in UTF-8 or Thai Windows-874, or an Excel .xlsx workbook."))
+    kind = forms.ChoiceField(
+        label=_("What the file contains"), choices=[(k.value, KIND_LABELS[k]) for k in Kind]
+    )
+    file = forms.FileField(
+        label=_("File (CSV or XLSX)"),
+        help_text=_("CSV in UTF-8 or Thai Windows-874, or an Excel .xlsx workbook."),
+    )
     valid_only = forms.BooleanField(
         label=_("Import the valid rows even if some rows have errors"),
         required=False,
@@ -57,7 +66,13 @@ def import_start(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "org/import.html",
-        {"form": form, "agency": agency, "jobs": jobs, "columns": {k: COLUMNS[k] for k in Kind}, "kind_labels": KIND_LABELS},
+        {
+            "form": form,
+            "agency": agency,
+            "jobs": jobs,
+            "columns": {k: COLUMNS[k] for k in Kind},
+            "kind_labels": KIND_LABELS,
+        },
     )
 
 
@@ -65,7 +80,9 @@ def import_start(request: HttpRequest) -> HttpResponse:
 @domain_errors
 def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
     job = import_job_get(access=access_of(request), job_id=job_id)
-    template = "org/import_job_status.html" if request.headers.get("HX-Request") else "org/import_job.html"
+    template = (
+        "org/import_job_status.html" if request.headers.get("HX-Request") else "org/import_job.html"
+    )
     return render(request, template, {"job": job})
 
 
@@ -90,5 +107,7 @@ def import_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
         response = HttpResponse(template_xlsx(chosen), content_type=XLSX_TYPE)
     else:
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="govflex-{chosen.value}-template.{fmt}"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="govflex-{chosen.value}-template.{fmt}"'
+    )
     return response

@@ -15,9 +15,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         users = set(
-            get_user_model().objects.filter(username__in=[u for u, _r in DEMO_LOGINS]).values_list(
-                "username", flat=True
-            )
+            get_user_model()
+            .objects.filter(username__in=[u for u, _r in DEMO_LOGINS])
+            .values_list("username", flat=True)
         )
         self.stdout.write("")
         self.stdout.write("GovFlex demo — http://127.0.0.1:8000/")

@@ -1,0 +1,39 @@
+"""Fixtures for the Django tiers (app and e2e)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture
+def org(db: Any) -> dict[str, Any]:
+    """Two agencies; agency A has units A (with sub-unit A1) and B; people in each."""
+    from tests.factories import AgencyFactory, PersonFactory, PositionFactory, UnitFactory
+
+    agency = AgencyFactory(code="a")
+    other = AgencyFactory(code="b")
+    unit_a = UnitFactory(agency=agency, code="A")
+    unit_a1 = UnitFactory(agency=agency, parent=unit_a, code="A1")
+    unit_b = UnitFactory(agency=agency, code="B")
+    position = PositionFactory(agency=agency, code="P1")
+    foreign_unit = UnitFactory(agency=other, code="X")
+    return {
+        "agency": agency,
+        "other": other,
+        "unit_a": unit_a,
+        "unit_a1": unit_a1,
+        "unit_b": unit_b,
+        "position": position,
+        "person_a": PersonFactory(unit=unit_a, position=position),
+        "person_a1": PersonFactory(unit=unit_a1, position=position),
+        "person_b": PersonFactory(unit=unit_b, position=position),
+        "foreign": PersonFactory(unit=foreign_unit),
+    }
+
+
+@pytest.fixture(autouse=True)
+def _inline_tasks(settings: Any) -> None:
+    """Background tasks run inline, so what they do is visible to the test."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
