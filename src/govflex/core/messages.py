@@ -67,6 +67,11 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "ปฏิบัติงานในวันหยุด {minutes} นาที",
         "Worked {minutes} min on a non-working day",
     ),
+    # ---- coverage
+    "coverage_short": (
+        "{point}: ต้องมีผู้ปฏิบัติงานในที่ตั้ง {required} คน ช่วง {start}–{end} แต่มี {planned} คน",
+        "{point}: {required} on site needed {start}–{end}, {planned} planned",
+    ),
     # ---- policy validation
     "slot_end_before_start": (
         "เวลาสิ้นสุดต้องอยู่หลังเวลาเริ่ม ({start}–{end})",
