@@ -3,7 +3,8 @@
 ``from govflex.core.policy import Policy, default_policy, validate_policy, policy_from_mapping``.
 """
 
-from govflex.core.policy.mapping import PolicyError, policy_from_mapping, policy_to_mapping
+from govflex.core.policy.export import policy_to_mapping
+from govflex.core.policy.mapping import PolicyError, policy_from_mapping
 from govflex.core.policy.validation import validate_policy
 from govflex.core.policy.values import (
     DEFAULT_POSITION_MODES,
