@@ -135,6 +135,15 @@ def test_holidays_between_includes_weekend_holidays() -> None:
     assert [item.day for item in found] == [date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 10)]
 
 
+def test_equal_calendars_hash_alike_so_evaluators_can_be_cached_per_calendar() -> None:
+    first = WorkCalendar(special_holidays={date(2026, 3, 5): "พิเศษ"})
+    second = WorkCalendar(special_holidays={date(2026, 3, 5): "พิเศษ"})
+    first.is_working_day(date(2026, 3, 4))  # a warm cache does not change equality
+    assert first == second
+    assert hash(first) == hash(second)
+    assert first != replace(first, stays_open=frozenset({date(2026, 3, 5)}))
+
+
 def test_thai_public_holidays_are_cached_per_year() -> None:
     assert thai_public_holidays(2026) is thai_public_holidays(2026)
 

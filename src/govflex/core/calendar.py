@@ -117,6 +117,17 @@ class WorkCalendar:
         # A private copy: a caller mutating its dict later must not change a frozen value.
         object.__setattr__(self, "special_holidays", dict(self.special_holidays))
 
+    def __hash__(self) -> int:
+        # Hashable although it holds a dict, so evaluators can be cached per calendar.
+        return hash(
+            (
+                frozenset(self.special_holidays.items()),
+                self.stays_open,
+                self.working_weekdays,
+                self.public_holidays,
+            )
+        )
+
     def _public(self, year: int) -> HolidayNames:
         names = self._years.get(year)
         if names is None:
