@@ -43,8 +43,8 @@ test: setup-dev lint typecheck contracts migrations-check messages-check
 	$(BIN)/pytest tests/e2e -q
 
 lint: setup-dev
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 typecheck: setup-dev
 	$(BIN)/mypy src

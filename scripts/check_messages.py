@@ -1,7 +1,7 @@
 """Check the Thai catalogue: every message translated, placeholders kept, .mo up to date.
 
-    python scripts/check_messages.py            # check (used by `make test`)
-    python scripts/check_messages.py --compile  # rewrite the .mo after translating
+python scripts/check_messages.py            # check (used by `make test`)
+python scripts/check_messages.py --compile  # rewrite the .mo after translating
 """
 
 from __future__ import annotations
@@ -31,11 +31,12 @@ def problems(po: polib.POFile) -> list[str]:
             found.append(f"untranslated: {entry.msgid!r}")
             continue
         expected = placeholders(entry.msgid) | placeholders(entry.msgid_plural or "")
-        for text in translations:
-            if placeholders(text) - expected or (
-                not entry.msgid_plural and placeholders(text) != expected
-            ):
-                found.append(f"placeholders differ: {entry.msgid!r} -> {text!r}")
+        found.extend(
+            f"placeholders differ: {entry.msgid!r} -> {text!r}"
+            for text in translations
+            if placeholders(text) - expected
+            or (not entry.msgid_plural and placeholders(text) != expected)
+        )
     return found
 
 

@@ -42,7 +42,9 @@ def test_unusable_tokens_get_401(hr: Any, state: str) -> None:
     if state == "revoked":
         api_token_revoke(user=hr, token_id=token.pk)
     elif state == "expired":
-        ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+        ApiToken.objects.filter(pk=token.pk).update(
+            expires_at=timezone.now() - dt.timedelta(seconds=1)
+        )
     elif state == "wrong-secret":
         plain = plain[:-4] + "AAAA"
     else:
@@ -76,14 +78,21 @@ def test_unknown_reference_is_a_422_naming_the_field(hr: Any, org: dict[str, Any
         "unit_code": "NOPE",
         "position_code": "P1",
     }
-    response = Client().post("/api/v1/people", data=json.dumps(payload), content_type="application/json", headers=bearer(plain))
+    response = Client().post(
+        "/api/v1/people",
+        data=json.dumps(payload),
+        content_type="application/json",
+        headers=bearer(plain),
+    )
     assert response.status_code == 422
     assert "unit_code" in response.json()["details"]["fields"]
 
 
 def test_malformed_json_is_not_a_500(hr: Any) -> None:
     _token, plain = api_token_create(user=hr, name="t", days=30)
-    response = Client().post("/api/v1/units", data="{not json", content_type="application/json", headers=bearer(plain))
+    response = Client().post(
+        "/api/v1/units", data="{not json", content_type="application/json", headers=bearer(plain)
+    )
     assert response.status_code in {400, 422}
     assert "code" in response.json()
 
@@ -91,7 +100,9 @@ def test_malformed_json_is_not_a_500(hr: Any) -> None:
 def test_error_messages_follow_accept_language(hr: Any) -> None:
     _token, plain = api_token_create(user=hr, name="t", days=30)
     thai = Client().get("/api/v1/people/999999", headers=bearer(plain))
-    english = Client().get("/api/v1/people/999999", headers={**bearer(plain), "Accept-Language": "en"})
+    english = Client().get(
+        "/api/v1/people/999999", headers={**bearer(plain), "Accept-Language": "en"}
+    )
     assert thai.status_code == english.status_code == 404
     assert english.json()["message"] == "The item was not found or is outside your scope."
     assert thai.json()["message"] != english.json()["message"]
@@ -120,13 +131,17 @@ def test_hr_creates_and_updates_a_person_by_codes(hr: Any, org: dict[str, Any]) 
         "supervisor_staff_id": org["person_a"].staff_id,
         "start_date": "2026-03-05",
     }
-    created = client.post("/api/v1/people", data=json.dumps(payload), content_type="application/json")
+    created = client.post(
+        "/api/v1/people", data=json.dumps(payload), content_type="application/json"
+    )
     assert created.status_code == 201, created.content
     body = created.json()
     assert body["unit_code"] == "A1"
     assert body["supervisor_id"] == org["person_a"].pk
     payload["unit_code"] = "B"
-    updated = client.put(f"/api/v1/people/{body['id']}", data=json.dumps(payload), content_type="application/json")
+    updated = client.put(
+        f"/api/v1/people/{body['id']}", data=json.dumps(payload), content_type="application/json"
+    )
     assert updated.json()["unit_code"] == "B"
 
 
@@ -135,7 +150,14 @@ def test_openapi_schema_and_docs_page(hr: Any) -> None:
     schema = client.get("/api/v1/openapi.json")
     assert schema.status_code == 200
     paths = schema.json()["paths"]
-    for path in ("/api/v1/people", "/api/v1/units", "/api/v1/positions", "/api/v1/work-sites", "/api/v1/agencies", "/api/v1/imports"):
+    for path in (
+        "/api/v1/people",
+        "/api/v1/units",
+        "/api/v1/positions",
+        "/api/v1/work-sites",
+        "/api/v1/agencies",
+        "/api/v1/imports",
+    ):
         assert path in paths
     client.force_login(hr)
     docs = client.get("/api/v1/docs")

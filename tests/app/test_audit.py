@@ -28,11 +28,18 @@ def make_entries(hr: Any, org: dict[str, Any], count: int = 3) -> None:
         services.position_save(
             actor=hr,
             agency=org["agency"],
-            data={"code": f"Q{n}", "title_th": "ตำแหน่ง", "mission_type": "special", "position_type": "support"},
+            data={
+                "code": f"Q{n}",
+                "title_th": "ตำแหน่ง",
+                "mission_type": "special",
+                "position_type": "support",
+            },
         )
 
 
-def test_a_service_write_records_actor_action_target_and_changes(hr: Any, org: dict[str, Any]) -> None:
+def test_a_service_write_records_actor_action_target_and_changes(
+    hr: Any, org: dict[str, Any]
+) -> None:
     person = org["person_a"]
     data = {"first_name_th": "ใหม่"}
     services.person_save(actor=hr, agency=org["agency"], data=data, person=person)
@@ -103,7 +110,12 @@ def test_auditor_screen_lists_and_filters_own_agency_only(hr: Any, org: dict[str
     services.position_save(
         actor=outsider,
         agency=org["other"],
-        data={"code": "ZZ", "title_th": "ต่างกรม", "mission_type": "special", "position_type": "support"},
+        data={
+            "code": "ZZ",
+            "title_th": "ต่างกรม",
+            "mission_type": "special",
+            "position_type": "support",
+        },
     )
     client = Client()
     client.force_login(auditor)

@@ -22,8 +22,23 @@ def hr(org: dict[str, Any]) -> Any:
     return user
 
 
-def run(hr: Any, org: dict[str, Any], kind: str, content: bytes, name: str = "f.csv", *, valid_only: bool = False) -> ImportJob:
-    job = import_job_create(actor=hr, agency=org["agency"], kind=kind, filename=name, content=content, valid_only=valid_only)
+def run(
+    hr: Any,
+    org: dict[str, Any],
+    kind: str,
+    content: bytes,
+    name: str = "f.csv",
+    *,
+    valid_only: bool = False,
+) -> ImportJob:
+    job = import_job_create(
+        actor=hr,
+        agency=org["agency"],
+        kind=kind,
+        filename=name,
+        content=content,
+        valid_only=valid_only,
+    )
     job.refresh_from_db()
     return job
 
@@ -35,7 +50,11 @@ def error_cells(job: ImportJob) -> set[tuple[int | None, str]]:
 def test_units_import_builds_the_tree_whatever_the_row_order(hr: Any, org: dict[str, Any]) -> None:
     content = csv_bytes(
         ("code", "name_th", "parent_code", "is_service_point"),
-        [("C2", "ฝ่ายย่อย", "C1", "ไม่ใช่"), ("C1", "กองใหม่", "", "no"), ("C3", "เคาน์เตอร์", "C1", "ใช่")],
+        [
+            ("C2", "ฝ่ายย่อย", "C1", "ไม่ใช่"),
+            ("C1", "กองใหม่", "", "no"),
+            ("C3", "เคาน์เตอร์", "C1", "ใช่"),
+        ],
     )
     job = run(hr, org, "units", content)
     assert job.status == ImportJob.Status.DONE, job.report
@@ -58,7 +77,11 @@ def test_positions_accept_thai_labels_for_choices(hr: Any, org: dict[str, Any]) 
 
 
 def test_people_xlsx_with_buddhist_era_dates_and_supervisors(hr: Any, org: dict[str, Any]) -> None:
-    rows = [person_row(1), person_row(2, boss="700001", start="2569-03-05"), person_row(3, boss="700002", start="5 มี.ค. 2569")]
+    rows = [
+        person_row(1),
+        person_row(2, boss="700001", start="2569-03-05"),
+        person_row(3, boss="700002", start="5 มี.ค. 2569"),
+    ]
     job = run(hr, org, "people", xlsx_bytes(PEOPLE_HEADER, rows), "people.xlsx")
     assert job.status == ImportJob.Status.DONE, job.report
     first = Person.objects.get(agency=org["agency"], staff_id="700001")
@@ -101,8 +124,12 @@ def test_an_updated_file_updates_people_by_staff_id(hr: Any, org: dict[str, Any]
     assert entry.after["first_name_th"] == "มาลี"
 
 
-def test_duplicate_staff_ids_name_both_rows_and_nothing_is_written(hr: Any, org: dict[str, Any]) -> None:
-    job = run(hr, org, "people", csv_bytes(PEOPLE_HEADER, [person_row(1), person_row(2), person_row(1)]))
+def test_duplicate_staff_ids_name_both_rows_and_nothing_is_written(
+    hr: Any, org: dict[str, Any]
+) -> None:
+    job = run(
+        hr, org, "people", csv_bytes(PEOPLE_HEADER, [person_row(1), person_row(2), person_row(1)])
+    )
     assert job.status == ImportJob.Status.REJECTED
     assert error_cells(job) == {(2, "staff_id"), (4, "staff_id")}
     assert "2, 4" in job.report["errors"][0]["message"]
@@ -134,7 +161,9 @@ def test_missing_required_column_rejects_the_file(hr: Any, org: dict[str, Any]) 
         (b"", "empty.csv", "empty"),
     ],
 )
-def test_a_file_that_is_not_csv_or_xlsx_gets_a_clear_message(hr: Any, org: dict[str, Any], content: bytes, name: str, fragment: str) -> None:
+def test_a_file_that_is_not_csv_or_xlsx_gets_a_clear_message(
+    hr: Any, org: dict[str, Any], content: bytes, name: str, fragment: str
+) -> None:
     job = run(hr, org, "people", content + b"\n" if content else b"   ", name)
     assert job.status == ImportJob.Status.REJECTED
     [error] = job.report["errors"]
@@ -142,8 +171,17 @@ def test_a_file_that_is_not_csv_or_xlsx_gets_a_clear_message(hr: Any, org: dict[
     assert fragment in error["message"]
 
 
-def test_wrong_date_format_names_the_row_and_the_accepted_forms(hr: Any, org: dict[str, Any]) -> None:
-    job = run(hr, org, "people", csv_bytes(PEOPLE_HEADER, [person_row(1, start="31/02/2569"), person_row(2, start="yesterday")]))
+def test_wrong_date_format_names_the_row_and_the_accepted_forms(
+    hr: Any, org: dict[str, Any]
+) -> None:
+    job = run(
+        hr,
+        org,
+        "people",
+        csv_bytes(
+            PEOPLE_HEADER, [person_row(1, start="31/02/2569"), person_row(2, start="yesterday")]
+        ),
+    )
     assert error_cells(job) == {(2, "start_date"), (3, "start_date")}
     assert "05/03/2569" in job.report["errors"][0]["message"]
 
@@ -154,7 +192,9 @@ def test_valid_rows_only_when_explicitly_chosen(hr: Any, org: dict[str, Any]) ->
     assert job.status == ImportJob.Status.DONE
     assert job.report["counts"]["created"] == 2
     assert job.report["skipped_rows"] == 1
-    assert set(Person.objects.filter(staff_id__startswith="7000").values_list("staff_id", flat=True)) == {"700001", "700003"}
+    assert set(
+        Person.objects.filter(staff_id__startswith="7000").values_list("staff_id", flat=True)
+    ) == {"700001", "700003"}
 
 
 def test_large_xlsx_with_three_bad_rows_reports_exactly_those_and_writes_nothing(
@@ -167,7 +207,14 @@ def test_large_xlsx_with_three_bad_rows_reports_exactly_those_and_writes_nothing
     rows[9998][0] = ""  # make it a single bad row instead: a missing required value
     content = xlsx_bytes(PEOPLE_HEADER, rows)
     with django_capture_on_commit_callbacks(execute=True):
-        job = import_job_create(actor=hr, agency=org["agency"], kind="people", filename="big.xlsx", content=content, valid_only=False)
+        job = import_job_create(
+            actor=hr,
+            agency=org["agency"],
+            kind="people",
+            filename="big.xlsx",
+            content=content,
+            valid_only=False,
+        )
     job.refresh_from_db()
     assert job.status == ImportJob.Status.REJECTED
     assert {e["row"] for e in job.report["errors"]} == {101, 5001, 10000}
@@ -182,7 +229,14 @@ def test_large_file_runs_in_background_with_progress(
     settings.GOVFLEX_IMPORT_BACKGROUND_ROWS = 50
     content = csv_bytes(PEOPLE_HEADER, [person_row(n) for n in range(1, 61)])
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        job = import_job_create(actor=hr, agency=org["agency"], kind="people", filename="p.csv", content=content, valid_only=False)
+        job = import_job_create(
+            actor=hr,
+            agency=org["agency"],
+            kind="people",
+            filename="p.csv",
+            content=content,
+            valid_only=False,
+        )
     assert ImportJob.objects.get(pk=job.pk).status == ImportJob.Status.QUEUED  # not run inline
     client = Client()
     client.force_login(hr)
@@ -203,7 +257,9 @@ def test_upload_through_the_web_page_shows_the_row_report(hr: Any, org: dict[str
     client.force_login(hr)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    upload = SimpleUploadedFile("people.csv", csv_bytes(PEOPLE_HEADER, [person_row(1, unit="NOPE")]))
+    upload = SimpleUploadedFile(
+        "people.csv", csv_bytes(PEOPLE_HEADER, [person_row(1, unit="NOPE")])
+    )
     response = client.post("/org/import/", {"kind": "people", "file": upload}, follow=True)
     assert response.status_code == 200
     page = response.content.decode()

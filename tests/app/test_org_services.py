@@ -34,13 +34,17 @@ def test_moving_a_unit_moves_its_whole_subtree(hr: Any, org: dict[str, Any]) -> 
 
 def test_a_unit_cannot_move_under_its_own_descendant(hr: Any, org: dict[str, Any]) -> None:
     with pytest.raises(ValidationFailed) as caught:
-        services.unit_save(actor=hr, agency=org["agency"], data={"parent": org["unit_a1"]}, unit=org["unit_a"])
+        services.unit_save(
+            actor=hr, agency=org["agency"], data={"parent": org["unit_a1"]}, unit=org["unit_a"]
+        )
     assert "parent" in caught.value.details["fields"]
 
 
 def test_new_unit_gets_its_path(hr: Any, org: dict[str, Any]) -> None:
     unit = services.unit_save(
-        actor=hr, agency=org["agency"], data={"code": "N1", "name_th": "ใหม่", "parent": org["unit_b"]}
+        actor=hr,
+        agency=org["agency"],
+        data={"code": "N1", "name_th": "ใหม่", "parent": org["unit_b"]},
     )
     assert unit.path == f"{org['unit_b'].path}{unit.pk}/"
 
@@ -54,14 +58,18 @@ def test_duplicate_unit_code_is_a_field_error(hr: Any, org: dict[str, Any]) -> N
 def test_parent_from_another_agency_is_refused(hr: Any, org: dict[str, Any]) -> None:
     foreign = Unit.objects.get(agency=org["other"], code="X")
     with pytest.raises(ValidationFailed):
-        services.unit_save(actor=hr, agency=org["agency"], data={"code": "N2", "name_th": "ใหม่", "parent": foreign})
+        services.unit_save(
+            actor=hr, agency=org["agency"], data={"code": "N2", "name_th": "ใหม่", "parent": foreign}
+        )
 
 
 def test_a_supervision_loop_is_refused(hr: Any, org: dict[str, Any]) -> None:
     boss = org["person_a"]
     worker = PersonFactory(unit=org["unit_a"], position=org["position"], supervisor=boss)
     with pytest.raises(ValidationFailed) as caught:
-        services.person_save(actor=hr, agency=org["agency"], data={"supervisor": worker}, person=boss)
+        services.person_save(
+            actor=hr, agency=org["agency"], data={"supervisor": worker}, person=boss
+        )
     assert "supervisor" in caught.value.details["fields"]
 
 
@@ -82,7 +90,9 @@ def test_only_hr_changes_the_organisation(org: dict[str, Any], role: str) -> Non
     user = UserFactory()
     grant(user, org["agency"], role, org["unit_a"] if role == Role.SUPERVISOR else None)
     with pytest.raises(AccessDenied):
-        services.unit_save(actor=user, agency=org["agency"], data={"name_th": "x"}, unit=org["unit_a"])
+        services.unit_save(
+            actor=user, agency=org["agency"], data={"name_th": "x"}, unit=org["unit_a"]
+        )
 
 
 def test_hr_edit_form_saves_through_the_service(hr: Any, org: dict[str, Any]) -> None:
@@ -118,8 +128,15 @@ def test_edit_form_shows_field_errors_and_keeps_input(hr: Any, org: dict[str, An
     person = org["person_a"]
     response = client.post(
         f"/org/people/{person.pk}/edit/",
-        {"staff_id": person.staff_id, "first_name_th": "", "last_name_th": "x", "staff_category": "civil_servant",
-         "unit": org["unit_a"].pk, "position": org["position"].pk, "start_date": "31/02/2569"},
+        {
+            "staff_id": person.staff_id,
+            "first_name_th": "",
+            "last_name_th": "x",
+            "staff_category": "civil_servant",
+            "unit": org["unit_a"].pk,
+            "position": org["position"].pk,
+            "start_date": "31/02/2569",
+        },
     )
     assert response.status_code == 200
     form = response.context["form"]

@@ -18,7 +18,9 @@ def test_seed_builds_a_realistic_agency() -> None:
     result = seed_agency(staff=300)
     agency = result.agency
     assert Person.objects.filter(agency=agency).count() == 300
-    types = set(Person.objects.filter(agency=agency).values_list("position__position_type", flat=True))
+    types = set(
+        Person.objects.filter(agency=agency).values_list("position__position_type", flat=True)
+    )
     assert types == set(PositionType.values)
     assert Unit.objects.filter(agency=agency, is_service_point=True).exists()
     assert WorkSite.objects.filter(agency=agency).count() >= 2
@@ -31,8 +33,16 @@ def test_seed_builds_a_realistic_agency() -> None:
 def test_seed_is_deterministic() -> None:
     seed_agency(staff=120, code="one")
     seed_agency(staff=120, code="two")
-    first = list(Person.objects.filter(agency__code="one").values_list("first_name_th", "last_name_th", "unit__code"))
-    second = list(Person.objects.filter(agency__code="two").values_list("first_name_th", "last_name_th", "unit__code"))
+    first = list(
+        Person.objects.filter(agency__code="one").values_list(
+            "first_name_th", "last_name_th", "unit__code"
+        )
+    )
+    second = list(
+        Person.objects.filter(agency__code="two").values_list(
+            "first_name_th", "last_name_th", "unit__code"
+        )
+    )
     assert first == second
 
 

@@ -13,10 +13,21 @@ from govflex.config.env import ConfigurationError, env_bool, env_list, secret_ke
 
 
 def load_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    code = "import govflex.config.settings as s; print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.TIME_ZONE, s.LANGUAGE_CODE, s.USE_TZ)"
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL", "DEBUG", "GOVFLEX_ENV"}}
+    code = (
+        "import govflex.config.settings as s; "
+        "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.TIME_ZONE, s.LANGUAGE_CODE, s.USE_TZ)"
+    )
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DATABASE_URL", "DEBUG", "GOVFLEX_ENV"}
+    }
     return subprocess.run(  # noqa: S603 - fixed interpreter and code
-        [sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True, check=False
+        [sys.executable, "-c", code],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -27,12 +38,22 @@ def test_production_without_secret_key_refuses_to_start(tmp_path: Path) -> None:
 
 
 def test_production_defaults_debug_off_and_reads_database_url(tmp_path: Path) -> None:
-    result = load_settings({
-        "GOVFLEX_ENV": "production", "SECRET_KEY": "x" * 50, "GOVFLEX_VAR_DIR": str(tmp_path),
-        "DATABASE_URL": "postgres://u@127.0.0.1:5432/govflex",
-    })
+    result = load_settings(
+        {
+            "GOVFLEX_ENV": "production",
+            "SECRET_KEY": "x" * 50,
+            "GOVFLEX_VAR_DIR": str(tmp_path),
+            "DATABASE_URL": "postgres://u@127.0.0.1:5432/govflex",
+        }
+    )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "django.db.backends.postgresql", "Asia/Bangkok", "th", "True"]
+    assert result.stdout.split() == [
+        "False",
+        "django.db.backends.postgresql",
+        "Asia/Bangkok",
+        "th",
+        "True",
+    ]
 
 
 def test_development_generates_a_secret_key_once(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Thai-first UI: Thai by default, English per user, Buddhist-Era dates, Thai digits, a11y basics."""
+"""Thai-first UI: Thai by default, English per user, Buddhist-Era dates, Thai digits, a11y."""
 
 from __future__ import annotations
 
@@ -82,7 +82,9 @@ def test_switching_to_english_is_saved_for_the_user_and_back(hr: Any) -> None:
 def test_language_switch_refuses_open_redirects(hr: Any) -> None:
     client = Client()
     client.force_login(hr)
-    response = client.post("/accounts/language/", {"language": "en", "next": "https://evil.example/"})
+    response = client.post(
+        "/accounts/language/", {"language": "en", "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"
 
 
@@ -141,7 +143,19 @@ def test_every_page_of_the_hr_officer_renders(hr: Any, org: dict[str, Any]) -> N
     client = Client()
     client.force_login(hr)
     person, unit = org["person_a"], org["unit_a"]
-    for url in ("/", "/org/units/", f"/org/units/{unit.pk}/", "/org/people/", f"/org/people/{person.pk}/",
-                "/org/positions/", "/org/work-sites/", "/org/import/", "/org/units/new/",
-                "/org/positions/new/", "/org/work-sites/new/", "/org/people/new/", "/accounts/preferences/"):
+    for url in (
+        "/",
+        "/org/units/",
+        f"/org/units/{unit.pk}/",
+        "/org/people/",
+        f"/org/people/{person.pk}/",
+        "/org/positions/",
+        "/org/work-sites/",
+        "/org/import/",
+        "/org/units/new/",
+        "/org/positions/new/",
+        "/org/work-sites/new/",
+        "/org/people/new/",
+        "/accounts/preferences/",
+    ):
         assert client.get(url).status_code == 200, url

@@ -28,7 +28,9 @@ ARGS = [
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install chromium).")
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: apt-get install chromium (Debian's package)."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -24,7 +24,9 @@ def sign_in(page: Any, base: str, username: str) -> None:
     page.get_by_role("button", name="เข้าสู่ระบบ").click()
 
 
-def test_hr_officer_thai_home_language_switch_and_person_page(demo: None, live_server: Any, page: Any) -> None:
+def test_hr_officer_thai_home_language_switch_and_person_page(
+    demo: None, live_server: Any, page: Any
+) -> None:
     sign_in(page, live_server.url, "hr")
     page.wait_for_url(f"{live_server.url}/")
     assert page.locator("html").get_attribute("lang") == "th"

@@ -8,7 +8,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from govflex.common.forms import BEDateField
-from govflex.org.models import Agency, Person, Position, PositionType, StaffCategory, Unit, WorkSite
+from govflex.org.models import (
+    Agency,
+    Person,
+    Position,
+    PositionType,
+    Role,
+    StaffCategory,
+    Unit,
+    WorkSite,
+)
 from govflex.org.services import PERSON_FIELDS, POSITION_FIELDS, UNIT_FIELDS, WORK_SITE_FIELDS
 
 
@@ -68,7 +77,10 @@ class PersonForm(AgencyScopedForm):
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, help_text=_("Name, staff ID or e-mail"))
     unit = forms.ModelChoiceField(
-        label=_("Unit (with sub-units)"), queryset=Unit.objects.none(), required=False
+        label=_("Unit (with sub-units)"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("All"),
     )
     position_type = forms.ChoiceField(
         label=_("Position type"),
@@ -96,3 +108,25 @@ class AuditFilterForm(forms.Form):
     target = forms.CharField(label=_("Target"), required=False, help_text=_("Type, ID or name"))
     date_from = BEDateField(label=_("From"), required=False)
     date_to = BEDateField(label=_("To"), required=False)
+
+
+class AccountForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150)
+    password = forms.CharField(
+        label=_("Initial password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 12 characters; give it to the person privately."),
+    )
+
+
+class RoleGrantForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[(r.value, r.label) for r in Role if r != Role.STAFF]
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit led (supervisors only)"), queryset=Unit.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(agency=agency).order_by("path")  # type: ignore[attr-defined]

@@ -226,7 +226,15 @@ class RoleGrant(models.Model):
         verbose_name_plural = _("role grants")
         constraints = (
             models.UniqueConstraint(
-                fields=("user", "agency", "role", "unit"), name="role_grant_unique"
+                fields=("user", "agency", "role", "unit"),
+                condition=Q(unit__isnull=False),
+                name="role_grant_unique_per_unit",
+            ),
+            # NULLs are distinct in unique indexes, so agency-wide grants need their own.
+            models.UniqueConstraint(
+                fields=("user", "agency", "role"),
+                condition=Q(unit__isnull=True),
+                name="role_grant_unique_agency_wide",
             ),
             models.CheckConstraint(
                 condition=~Q(role="supervisor") | Q(unit__isnull=False),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from govflex.org.views import importing, people, structure
+from govflex.org.views import accounts, importing, people, structure
 
 app_name = "org"
 urlpatterns = [
@@ -18,6 +18,13 @@ urlpatterns = [
     path("people/new/", people.person_edit, name="person_new"),
     path("people/<int:person_id>/", people.person_detail, name="person"),
     path("people/<int:person_id>/edit/", people.person_edit, name="person_edit"),
+    path("people/<int:person_id>/account/", accounts.person_account, name="person_account"),
+    path("people/<int:person_id>/roles/", accounts.person_role_add, name="person_role_add"),
+    path(
+        "people/<int:person_id>/roles/<int:grant_id>/remove/",
+        accounts.person_role_remove,
+        name="person_role_remove",
+    ),
     path("import/", importing.import_start, name="import"),
     path("import/<int:job_id>/", importing.import_job, name="import_job"),
     path(

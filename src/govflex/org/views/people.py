@@ -8,8 +8,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from govflex.org import selectors, services
-from govflex.org.forms import PeopleFilterForm, PersonForm
+from govflex.org import roles, selectors, services
+from govflex.org.forms import AccountForm, PeopleFilterForm, PersonForm, RoleGrantForm
 from govflex.org.views.editing import edit_object
 from govflex.org.views.helpers import access_of, chosen_agency, domain_errors, paginate
 
@@ -47,13 +47,19 @@ def people(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     access = access_of(request)
     person = selectors.person_get(access=access, person_id=person_id)
+    can_edit = access.can_manage_org(person.agency_id)
     return render(
         request,
         "org/person_detail.html",
         {
             "person": person,
-            "can_edit": access.can_manage_org(person.agency_id),
+            "can_edit": can_edit,
             "reports": selectors.person_list(access=access).filter(supervisor=person),
+            "grants": roles.role_grants_of(access=access, person=person),
+            "account_form": AccountForm() if can_edit and person.user_id is None else None,
+            "role_form": RoleGrantForm(agency=person.agency)
+            if can_edit and person.user_id
+            else None,
         },
     )
 

@@ -1,0 +1,1 @@
+"""GovFlex benchmarks: `make bench` runs every ``bench_*.py`` module (or those named)."""
