@@ -52,7 +52,9 @@ def test_parse_date(text: str, expected: dt.date, era: Era, assumed: bool) -> No
     assert (parsed.value, parsed.era, parsed.era_assumed) == (expected, era, assumed)
 
 
-@pytest.mark.parametrize("text", ["", "yesterday", "31/02/2569", "2569/13/01", "5 Foo 2569", "05-03-69"])
+@pytest.mark.parametrize(
+    "text", ["", "yesterday", "31/02/2569", "2569/13/01", "5 Foo 2569", "05-03-69"]
+)
 def test_parse_date_rejects(text: str) -> None:
     with pytest.raises(DateFormatError):
         parse_date(text)

@@ -33,7 +33,9 @@ def test_format_datetime_uses_the_given_local_time() -> None:
 
 @given(st.text())
 def test_digit_conversion_round_trips(text: str) -> None:
-    assert thaidate.to_arabic_digits(thaidate.to_thai_digits(text)) == thaidate.to_arabic_digits(text)
+    assert thaidate.to_arabic_digits(thaidate.to_thai_digits(text)) == thaidate.to_arabic_digits(
+        text
+    )
 
 
 @given(st.integers(min_value=1, max_value=9999))
