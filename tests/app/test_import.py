@@ -164,6 +164,8 @@ def test_missing_required_column_rejects_the_file(hr: Any, org: dict[str, Any]) 
 def test_a_file_that_is_not_csv_or_xlsx_gets_a_clear_message(
     hr: Any, org: dict[str, Any], content: bytes, name: str, fragment: str
 ) -> None:
+    hr.language = "en"
+    hr.save()
     job = run(hr, org, "people", content + b"\n" if content else b"   ", name)
     assert job.status == ImportJob.Status.REJECTED
     [error] = job.report["errors"]
@@ -302,3 +304,15 @@ def test_templates_download_and_import_cleanly(hr: Any, org: dict[str, Any], fmt
     job = run(hr, org, "positions", response.content, f"t.{fmt}")
     assert job.status == ImportJob.Status.DONE, job.report
     assert Position.objects.filter(agency=org["agency"], code="P001").exists()
+
+
+def test_the_report_is_in_the_uploaders_language(hr: Any, org: dict[str, Any]) -> None:
+    job = run(hr, org, "people", csv_bytes(PEOPLE_HEADER, [person_row(1, unit="NOPE")]))
+    assert (
+        "ไม่พบ" in job.report["errors"][0]["message"] or "NOPE" in job.report["errors"][0]["message"]
+    )
+    hr.language = "en"
+    hr.save()
+    english = run(hr, org, "people", csv_bytes(PEOPLE_HEADER, [person_row(1, unit="NOPE")]))
+    assert english.report["errors"][0]["message"] == "Unknown unit code “NOPE”."
+    assert english.report["errors"][0]["message"] != job.report["errors"][0]["message"]

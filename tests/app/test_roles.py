@@ -24,11 +24,17 @@ def hr(org: dict[str, Any]) -> Any:
 
 def test_hr_creates_a_login_and_grants_supervision(hr: Any, org: dict[str, Any]) -> None:
     person = org["person_a"]
-    user = person_account_create(actor=hr, person=person, username="somchai", password="a-long-enough-passphrase")
-    role_grant_add(actor=hr, agency=org["agency"], user=user, role=Role.SUPERVISOR, unit=org["unit_a"])
+    user = person_account_create(
+        actor=hr, person=person, username="somchai", password="a-long-enough-passphrase"
+    )
+    role_grant_add(
+        actor=hr, agency=org["agency"], user=user, role=Role.SUPERVISOR, unit=org["unit_a"]
+    )
     access = access_for(user)
     assert access.supervised_paths == {org["agency"].pk: (org["unit_a"].path,)}
-    assert AuditEntry.objects.filter(action__in=["person.account_create", "role.grant"]).count() == 2
+    assert (
+        AuditEntry.objects.filter(action__in=["person.account_create", "role.grant"]).count() == 2
+    )
 
 
 @pytest.mark.parametrize("role", [Role.HR, Role.AUDITOR])
@@ -51,7 +57,9 @@ def test_supervisor_grant_needs_a_unit_of_the_agency(hr: Any, org: dict[str, Any
         role_grant_add(actor=hr, agency=org["agency"], user=target, role=Role.SUPERVISOR)
     foreign_unit = org["foreign"].unit
     with pytest.raises(ValidationFailed):
-        role_grant_add(actor=hr, agency=org["agency"], user=target, role=Role.SUPERVISOR, unit=foreign_unit)
+        role_grant_add(
+            actor=hr, agency=org["agency"], user=target, role=Role.SUPERVISOR, unit=foreign_unit
+        )
 
 
 def test_weak_password_is_refused(hr: Any, org: dict[str, Any]) -> None:
@@ -79,10 +87,15 @@ def test_person_page_manages_login_and_roles(hr: Any, org: dict[str, Any]) -> No
     client = Client()
     client.force_login(hr)
     person = org["person_b"]
-    client.post(f"/org/people/{person.pk}/account/", {"username": "malee", "password": "a-long-enough-passphrase"})
+    client.post(
+        f"/org/people/{person.pk}/account/",
+        {"username": "malee", "password": "a-long-enough-passphrase"},
+    )
     person.refresh_from_db()
     assert person.user is not None
     client.post(f"/org/people/{person.pk}/roles/", {"role": "supervisor", "unit": org["unit_b"].pk})
-    assert RoleGrant.objects.filter(user=person.user, role="supervisor", unit=org["unit_b"]).exists()
+    assert RoleGrant.objects.filter(
+        user=person.user, role="supervisor", unit=org["unit_b"]
+    ).exists()
     page = client.get(f"/org/people/{person.pk}/").content.decode()
     assert "malee" in page

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from govflex.common.errors import ValidationFailed
@@ -90,7 +90,7 @@ def create_work_site(request: HttpRequest, payload: WorkSiteIn) -> Any:
     access = _access(request)
     agency = _target_agency(access, payload.agency_id)
     site = services.work_site_save(actor=request.user, agency=agency, data=_site_data(payload))
-    return 201, site
+    return Status(201, site)
 
 
 @router.put("/work-sites/{site_id}", response=WorkSiteOut)
@@ -140,7 +140,7 @@ def _unit_data(agency: Agency, payload: UnitIn) -> dict[str, Any]:
 def create_unit(request: HttpRequest, payload: UnitIn) -> Any:
     agency = _target_agency(_access(request), payload.agency_id)
     unit = services.unit_save(actor=request.user, agency=agency, data=_unit_data(agency, payload))
-    return 201, unit
+    return Status(201, unit)
 
 
 @router.put("/units/{unit_id}", response=UnitOut)
@@ -171,7 +171,7 @@ def get_position(request: HttpRequest, position_id: int) -> Any:
 def create_position(request: HttpRequest, payload: PositionIn) -> Any:
     agency = _target_agency(_access(request), payload.agency_id)
     data = payload.dict(exclude={"agency_id"})
-    return 201, services.position_save(actor=request.user, agency=agency, data=data)
+    return Status(201, services.position_save(actor=request.user, agency=agency, data=data))
 
 
 @router.put("/positions/{position_id}", response=PositionOut)
@@ -235,7 +235,7 @@ def create_person(request: HttpRequest, payload: PersonIn) -> Any:
     person = services.person_save(
         actor=request.user, agency=agency, data=_person_data(agency, payload)
     )
-    return 201, person
+    return Status(201, person)
 
 
 @router.put("/people/{person_id}", response=PersonOut)

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from govflex.common.errors import NotFound
@@ -70,7 +70,7 @@ def upload(
         valid_only=valid_only,
     )
     job.refresh_from_db()
-    return (201 if job.finished else 202), job
+    return Status(201 if job.finished else 202, job)
 
 
 @router.get("/imports/{job_id}", response=ImportJobOut, summary="An import job and its report")

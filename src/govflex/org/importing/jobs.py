@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from govflex.common.audit import audit_record
@@ -101,10 +101,19 @@ def _progress(job_id: int, done: int, total: int) -> None:
 
 
 def import_job_run(*, job_id: int) -> ImportJob:
-    """Validate, then write (or reject). Safe to run again: a finished job is left alone."""
-    job = ImportJob.objects.get(pk=job_id)
+    """Validate, then write (or reject). Safe to run again: a finished job is left alone.
+
+    The report is written in the uploader's language, also when a background worker runs it.
+    """
+    job = ImportJob.objects.select_related("created_by", "agency").get(pk=job_id)
     if job.finished:
         return job
+    language = getattr(job.created_by, "language", None) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _run(job)
+
+
+def _run(job: ImportJob) -> ImportJob:
     actor = job.created_by
     job.status = ImportJob.Status.VALIDATING
     job.save(update_fields=["status"])
