@@ -37,3 +37,14 @@ def org(db: Any) -> dict[str, Any]:
 def _inline_tasks(settings: Any) -> None:
     """Background tasks run inline, so what they do is visible to the test."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def hr(org: dict[str, Any]) -> Any:
+    """An HR officer of agency A."""
+    from govflex.org.models import Role
+    from tests.factories import UserFactory, grant
+
+    user = UserFactory()
+    grant(user, org["agency"], Role.HR)
+    return user

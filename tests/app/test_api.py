@@ -12,15 +12,6 @@ from django.utils import timezone
 
 from govflex.accounts.models import ApiToken
 from govflex.accounts.services import api_token_create, api_token_revoke
-from govflex.org.models import Role
-from tests.factories import UserFactory, grant
-
-
-@pytest.fixture
-def hr(org: dict[str, Any]) -> Any:
-    user = UserFactory()
-    grant(user, org["agency"], Role.HR)
-    return user
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -10,16 +10,9 @@ from django.test import Client
 
 from govflex.common.models import AuditEntry
 from govflex.org.importing.jobs import import_job_create
-from govflex.org.models import ImportJob, Person, Position, Role, Unit
+from govflex.org.models import ImportJob, Person, Position, Unit
 from tests.app.importing_helpers import PEOPLE_HEADER, csv_bytes, person_row, xlsx_bytes
-from tests.factories import UserFactory, grant
-
-
-@pytest.fixture
-def hr(org: dict[str, Any]) -> Any:
-    user = UserFactory()
-    grant(user, org["agency"], Role.HR)
-    return user
+from tests.factories import UserFactory
 
 
 def run(

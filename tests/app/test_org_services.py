@@ -12,13 +12,6 @@ from govflex.org.models import Role, Unit
 from tests.factories import PersonFactory, UnitFactory, UserFactory, grant
 
 
-@pytest.fixture
-def hr(org: dict[str, Any]) -> Any:
-    user = UserFactory()
-    grant(user, org["agency"], Role.HR)
-    return user
-
-
 def test_moving_a_unit_moves_its_whole_subtree(hr: Any, org: dict[str, Any]) -> None:
     a, a1, b = org["unit_a"], org["unit_a1"], org["unit_b"]
     grandchild = UnitFactory(agency=org["agency"], parent=a1, code="A1x")

@@ -12,14 +12,7 @@ from govflex.common.models import AuditEntry
 from govflex.org.access import access_for
 from govflex.org.models import Role, RoleGrant
 from govflex.org.roles import person_account_create, role_grant_add, role_grant_remove
-from tests.factories import UserFactory, grant
-
-
-@pytest.fixture
-def hr(org: dict[str, Any]) -> Any:
-    user = UserFactory()
-    grant(user, org["agency"], Role.HR)
-    return user
+from tests.factories import UserFactory
 
 
 def test_hr_creates_a_login_and_grants_supervision(hr: Any, org: dict[str, Any]) -> None:
@@ -99,3 +92,13 @@ def test_person_page_manages_login_and_roles(hr: Any, org: dict[str, Any]) -> No
     ).exists()
     page = client.get(f"/org/people/{person.pk}/").content.decode()
     assert "malee" in page
+
+
+def test_person_page_refuses_a_role_hr_may_not_grant(hr: Any, org: dict[str, Any]) -> None:
+    client = Client()
+    client.force_login(hr)
+    person = org["person_b"]
+    person_account_create(actor=hr, person=person, username="b1", password="a-long-enough-passphrase")
+    response = client.post(f"/org/people/{person.pk}/roles/", {"role": "auditor"})
+    assert response.status_code == 403
+    assert not RoleGrant.objects.filter(user__username="b1").exists()

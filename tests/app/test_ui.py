@@ -13,17 +13,8 @@ from django.test import Client
 from django.utils import translation
 
 from govflex.common.context import DisplayPreferences, display_var
-from govflex.org.models import Role
-from tests.factories import UserFactory, grant
 
 TEMPLATE_DIRS = list(Path(__file__).resolve().parents[2].glob("src/govflex/**/templates"))
-
-
-@pytest.fixture
-def hr(org: dict[str, Any]) -> Any:
-    user = UserFactory()
-    grant(user, org["agency"], Role.HR)
-    return user
 
 
 def render(source: str, **context: Any) -> str:

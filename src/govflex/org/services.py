@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -39,6 +40,8 @@ PERSON_FIELDS = (
     "start_date",
     "end_date",
 )
+M = TypeVar("M", bound=models.Model)
+
 WORK_SITE_FIELDS = ("code", "name", "address", "latitude", "longitude", "radius_m")
 
 
@@ -66,31 +69,58 @@ def _field_error(name: str, message: str) -> ValidationFailed:
     return ValidationFailed(details={"fields": {name: [message]}})
 
 
+def _save_record(
+    *,
+    actor: Any,
+    agency: Agency,
+    record: M,
+    creating: bool,
+    data: dict[str, Any],
+    fields: tuple[str, ...],
+    action: str,
+    check: Callable[[Agency, M], None] | None = None,
+    after_save: Callable[[M], None] | None = None,
+    exclude: tuple[str, ...] = (),
+) -> M:
+    """The one write path of the organisation: permission, validation, save, audit."""
+    _require_org_manager(actor, agency)
+    if getattr(record, "agency_id", None) != agency.pk:
+        raise _field_error("agency", _("The item belongs to another agency."))
+    before = None if creating else snapshot(record, fields)
+    _apply(record, data, fields)
+    _full_clean(record, exclude=exclude)
+    if check is not None:
+        check(agency, record)
+    record.save()
+    if after_save is not None:
+        after_save(record)
+    after = snapshot(record, fields)
+    if before != after:
+        audit_record(
+            actor=actor,
+            action=f"{action}.create" if creating else f"{action}.update",
+            target=record,
+            agency_id=agency.pk,
+            before=before,
+            after=after,
+        )
+    return record
+
+
 # ---------------------------------------------------------------------------- work sites
 @transaction.atomic
 def work_site_save(
     *, actor: Any, agency: Agency, data: dict[str, Any], site: WorkSite | None = None
 ) -> WorkSite:
-    _require_org_manager(actor, agency)
-    creating = site is None
-    site = site or WorkSite(agency=agency)
-    if site.agency_id != agency.pk:
-        raise _field_error("agency", _("The work site belongs to another agency."))
-    before = None if creating else snapshot(site, WORK_SITE_FIELDS)
-    _apply(site, data, WORK_SITE_FIELDS)
-    _full_clean(site)
-    site.save()
-    after = snapshot(site, WORK_SITE_FIELDS)
-    if before != after:
-        audit_record(
-            actor=actor,
-            action="work_site.create" if creating else "work_site.update",
-            target=site,
-            agency_id=agency.pk,
-            before=before,
-            after=after,
-        )
-    return site
+    return _save_record(
+        actor=actor,
+        agency=agency,
+        record=site or WorkSite(agency=agency),
+        creating=site is None,
+        data=data,
+        fields=WORK_SITE_FIELDS,
+        action="work_site",
+    )
 
 
 # ---------------------------------------------------------------------------- units
@@ -106,10 +136,18 @@ def _check_unit_refs(agency: Agency, unit: Unit) -> None:
         raise _field_error("work_site", _("The work site belongs to another agency."))
 
 
-def _unit_path(unit: Unit) -> tuple[str, int]:
+def _place_in_tree(agency: Agency, unit: Unit, old_path: str) -> None:
+    """Set the unit's path from its parent; a moved unit takes its subtree along."""
     if unit.parent is None:
-        return f"/{unit.pk}/", 0
-    return f"{unit.parent.path}{unit.pk}/", unit.parent.depth + 1
+        new_path, depth = f"/{unit.pk}/", 0
+    else:
+        new_path, depth = f"{unit.parent.path}{unit.pk}/", unit.parent.depth + 1
+    if new_path == old_path:
+        return
+    unit.path, unit.depth = new_path, depth
+    unit.save(update_fields=["path", "depth"])
+    if old_path:
+        _rebase_subtree(agency, old_path, new_path)
 
 
 @transaction.atomic
@@ -117,34 +155,20 @@ def unit_save(
     *, actor: Any, agency: Agency, data: dict[str, Any], unit: Unit | None = None
 ) -> Unit:
     """Create or change a unit; moving it re-roots its whole subtree."""
-    _require_org_manager(actor, agency)
-    creating = unit is None
-    unit = unit or Unit(agency=agency)
-    if unit.agency_id != agency.pk:
-        raise _field_error("agency", _("The unit belongs to another agency."))
-    before = None if creating else snapshot(unit, UNIT_FIELDS)
-    old_path = unit.path
-    _apply(unit, data, UNIT_FIELDS)
-    _check_unit_refs(agency, unit)
-    _full_clean(unit, exclude=("path", "depth"))
-    unit.save()
-    new_path, depth = _unit_path(unit)
-    if new_path != old_path:
-        unit.path, unit.depth = new_path, depth
-        unit.save(update_fields=["path", "depth"])
-        if old_path:
-            _rebase_subtree(agency, old_path, new_path)
-    after = snapshot(unit, UNIT_FIELDS)
-    if before != after:
-        audit_record(
-            actor=actor,
-            action="unit.create" if creating else "unit.update",
-            target=unit,
-            agency_id=agency.pk,
-            before=before,
-            after=after,
-        )
-    return unit
+    record = unit or Unit(agency=agency)
+    old_path = record.path
+    return _save_record(
+        actor=actor,
+        agency=agency,
+        record=record,
+        creating=unit is None,
+        data=data,
+        fields=UNIT_FIELDS,
+        action="unit",
+        check=_check_unit_refs,
+        after_save=lambda saved: _place_in_tree(agency, saved, old_path),
+        exclude=("path", "depth"),
+    )
 
 
 def _rebase_subtree(agency: Agency, old_path: str, new_path: str) -> None:
@@ -166,26 +190,15 @@ def _rebase_subtree(agency: Agency, old_path: str, new_path: str) -> None:
 def position_save(
     *, actor: Any, agency: Agency, data: dict[str, Any], position: Position | None = None
 ) -> Position:
-    _require_org_manager(actor, agency)
-    creating = position is None
-    position = position or Position(agency=agency)
-    if position.agency_id != agency.pk:
-        raise _field_error("agency", _("The position belongs to another agency."))
-    before = None if creating else snapshot(position, POSITION_FIELDS)
-    _apply(position, data, POSITION_FIELDS)
-    _full_clean(position)
-    position.save()
-    after = snapshot(position, POSITION_FIELDS)
-    if before != after:
-        audit_record(
-            actor=actor,
-            action="position.create" if creating else "position.update",
-            target=position,
-            agency_id=agency.pk,
-            before=before,
-            after=after,
-        )
-    return position
+    return _save_record(
+        actor=actor,
+        agency=agency,
+        record=position or Position(agency=agency),
+        creating=position is None,
+        data=data,
+        fields=POSITION_FIELDS,
+        action="position",
+    )
 
 
 # ---------------------------------------------------------------------------- people
@@ -215,24 +228,14 @@ def _check_person_refs(agency: Agency, person: Person) -> None:
 def person_save(
     *, actor: Any, agency: Agency, data: dict[str, Any], person: Person | None = None
 ) -> Person:
-    _require_org_manager(actor, agency)
-    creating = person is None
-    person = person or Person(agency=agency)
-    if person.agency_id != agency.pk:
-        raise _field_error("agency", _("The person belongs to another agency."))
-    before = None if creating else snapshot(person, PERSON_FIELDS)
-    _apply(person, data, PERSON_FIELDS)
-    _full_clean(person, exclude=("user",))
-    _check_person_refs(agency, person)
-    person.save()
-    after = snapshot(person, PERSON_FIELDS)
-    if before != after:
-        audit_record(
-            actor=actor,
-            action="person.create" if creating else "person.update",
-            target=person,
-            agency_id=agency.pk,
-            before=before,
-            after=after,
-        )
-    return person
+    return _save_record(
+        actor=actor,
+        agency=agency,
+        record=person or Person(agency=agency),
+        creating=person is None,
+        data=data,
+        fields=PERSON_FIELDS,
+        action="person",
+        check=_check_person_refs,
+        exclude=("user",),
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -9,16 +11,24 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from govflex.common.errors import AccessDenied, DomainError
+from govflex.common.errors import AccessDenied, DomainError, NotFound
 from govflex.org import roles, selectors
 from govflex.org.forms import AccountForm, RoleGrantForm
 from govflex.org.views.helpers import access_of, domain_errors
 
 
-def _report(request: HttpRequest, exc: DomainError) -> None:
-    fields = exc.details.get("fields", {})
-    text = "; ".join(str(m) for errors in fields.values() for m in errors) or str(exc.message)
-    messages.error(request, text)
+def _attempt(request: HttpRequest, action: Callable[[], object], done: str) -> None:
+    """Run a service; show its validation problems as a message (403/404 propagate)."""
+    try:
+        action()
+    except (AccessDenied, NotFound):
+        raise
+    except DomainError as exc:
+        fields = exc.details.get("fields", {})
+        text = "; ".join(str(m) for errors in fields.values() for m in errors)
+        messages.error(request, text or str(exc.message))
+    else:
+        messages.success(request, done)
 
 
 @login_required
@@ -30,19 +40,16 @@ def person_account(request: HttpRequest, person_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Enter a username and a password."))
     else:
-        try:
-            roles.person_account_create(
+        _attempt(
+            request,
+            lambda: roles.person_account_create(
                 actor=request.user,
                 person=person,
                 username=form.cleaned_data["username"],
                 password=form.cleaned_data["password"],
-            )
-        except AccessDenied:
-            raise
-        except DomainError as exc:
-            _report(request, exc)
-        else:
-            messages.success(request, _("The login account was created."))
+            ),
+            _("The login account was created."),
+        )
     return redirect("org:person", person_id=person.pk)
 
 
@@ -55,20 +62,17 @@ def person_role_add(request: HttpRequest, person_id: int) -> HttpResponse:
     if person.user is None:
         messages.error(request, _("Create a login account first."))
     elif form.is_valid():
-        try:
-            roles.role_grant_add(
+        _attempt(
+            request,
+            lambda: roles.role_grant_add(
                 actor=request.user,
                 agency=person.agency,
                 user=person.user,
                 role=form.cleaned_data["role"],
                 unit=form.cleaned_data["unit"],
-            )
-        except AccessDenied:
-            raise
-        except DomainError as exc:
-            _report(request, exc)
-        else:
-            messages.success(request, _("The role was granted."))
+            ),
+            _("The role was granted."),
+        )
     return redirect("org:person", person_id=person.pk)
 
 
