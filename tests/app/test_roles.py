@@ -98,7 +98,9 @@ def test_person_page_refuses_a_role_hr_may_not_grant(hr: Any, org: dict[str, Any
     client = Client()
     client.force_login(hr)
     person = org["person_b"]
-    person_account_create(actor=hr, person=person, username="b1", password="a-long-enough-passphrase")
+    person_account_create(
+        actor=hr, person=person, username="b1", password="a-long-enough-passphrase"
+    )
     response = client.post(f"/org/people/{person.pk}/roles/", {"role": "auditor"})
     assert response.status_code == 403
     assert not RoleGrant.objects.filter(user__username="b1").exists()

@@ -77,3 +77,39 @@ def test_env_bool_rejects_nonsense(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_env_list(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOSTS", "a.go.th, b.go.th,")
     assert env_list("HOSTS", default=[]) == ["a.go.th", "b.go.th"]
+
+
+def test_json_logs_carry_the_request_id() -> None:
+    import io
+    import json
+    import logging
+
+    from pythonjsonlogger.json import JsonFormatter
+
+    from govflex.common.context import request_id_var
+    from govflex.common.logging import RequestIdFilter
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter("%(levelname)s %(message)s %(request_id)s"))
+    handler.addFilter(RequestIdFilter())
+    logger = logging.getLogger("govflex.test.json")
+    logger.addHandler(handler)
+    token = request_id_var.set("req-12345678")
+    try:
+        logger.warning("punch stored")
+    finally:
+        request_id_var.reset(token)
+        logger.removeHandler(handler)
+    record = json.loads(stream.getvalue())
+    assert record["request_id"] == "req-12345678"
+    assert record["message"] == "punch stored"
+
+
+def test_responses_echo_a_request_id(db: object) -> None:
+    from django.test import Client
+
+    response = Client().get("/healthz", headers={"X-Request-ID": "abcdef123456"})
+    assert response["X-Request-ID"] == "abcdef123456"
+    generated = Client().get("/healthz")
+    assert len(generated["X-Request-ID"]) == 32

@@ -150,3 +150,26 @@ def test_every_page_of_the_hr_officer_renders(hr: Any, org: dict[str, Any]) -> N
         "/accounts/preferences/",
     ):
         assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize(
+    ("url", "query", "expected"),
+    [
+        ("/org/units/", "A1", "A1"),
+        ("/org/positions/", "P1", "P1"),
+        ("/org/work-sites/", "HQ", "HQ"),
+    ],
+)
+def test_hr_screens_search(
+    hr: Any, org: dict[str, Any], url: str, query: str, expected: str
+) -> None:
+    from tests.factories import WorkSiteFactory
+
+    WorkSiteFactory(agency=org["agency"], code="HQ", name="สำนักงานใหญ่")
+    WorkSiteFactory(agency=org["agency"], code="R9", name="เขต")
+    client = Client()
+    client.force_login(hr)
+    page = client.get(url, {"q": query})
+    rows = page.context.get("units") or page.context["page_obj"]
+    codes = {row.code for row in rows}
+    assert codes == {expected}

@@ -128,11 +128,18 @@ def position_edit(request: HttpRequest, position_id: int | None = None) -> HttpR
 def work_sites(request: HttpRequest) -> HttpResponse:
     access = access_of(request)
     agency = chosen_agency(request)
-    rows = selectors.work_site_list(access=access, agency_id=agency.pk)
+    form = SearchForm(request.GET or None)
+    search = form.cleaned_data["q"] if form.is_valid() else ""
+    rows = selectors.work_site_list(access=access, agency_id=agency.pk, search=search)
     return render(
         request,
         "org/work_sites.html",
-        {"agency": agency, "can_edit": access.can_manage_org(agency.pk), **paginate(request, rows)},
+        {
+            "agency": agency,
+            "form": form,
+            "can_edit": access.can_manage_org(agency.pk),
+            **paginate(request, rows),
+        },
     )
 
 
