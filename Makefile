@@ -29,12 +29,13 @@ $(STAMP_DEV): requirements/lock-dev.txt requirements/lock.txt pyproject.toml | $
 setup: $(STAMP_RUN)
 setup-dev: $(STAMP_DEV)
 
-## make run: set up, migrate the SQLite database under var/, load the demo agency once, serve on :8000
+## make run: set up, migrate the SQLite database under var/, load the demo agency once, serve on :8000 (with a task worker)
 run: setup
 	$(GOVFLEX) migrate --no-input
 	$(GOVFLEX) seed --staff $(STAFF) --if-empty
 	$(GOVFLEX) demo_logins
-	$(GOVFLEX) runserver $(HOST):$(PORT)
+	@# the background worker (live attendance results, large imports) runs beside the server
+	$(GOVFLEX) worker & trap 'kill $$! 2>/dev/null' EXIT INT TERM; $(GOVFLEX) runserver $(HOST):$(PORT)
 
 ## make test: lint, type checks, import contract, migrations check, translations, the whole suite
 test: setup-dev lint typecheck contracts migrations-check messages-check

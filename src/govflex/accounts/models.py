@@ -20,6 +20,13 @@ class User(AbstractUser):
         _("Thai digits"), default=False, help_text=_("Show numbers and dates with Thai digits.")
     )
 
+    location_consent_at = models.DateTimeField(
+        _("location consent given"),
+        null=True,
+        blank=True,
+        help_text=_("When the user agreed that check-in may read the device's location."),
+    )
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")

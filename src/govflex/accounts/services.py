@@ -95,3 +95,17 @@ def api_token_authenticate(*, raw: str) -> Any:
     if token.last_used_at is None or now - token.last_used_at > dt.timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+@transaction.atomic
+def user_set_location_consent(*, user: User, consent: bool) -> User:
+    """Record (or withdraw) consent to read the device location at check-in (PDPA)."""
+    before = {"location_consent": user.location_consent_at is not None}
+    user.location_consent_at = timezone.now() if consent else None
+    user.save(update_fields=["location_consent_at"])
+    after = {"location_consent": consent}
+    if before != after:
+        audit_record(
+            actor=user, action="user.location_consent", target=user, before=before, after=after
+        )
+    return user

@@ -13,6 +13,7 @@ from ninja.security import SessionAuth
 
 from govflex.accounts.api import router as accounts_router
 from govflex.accounts.auth import TokenAuth
+from govflex.attendance.api import router as attendance_router
 from govflex.common.errors import DomainError
 from govflex.org.api import router as org_router
 from govflex.org.importing.api import router as import_router
@@ -76,3 +77,4 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 api.add_router("", org_router)
 api.add_router("", accounts_router)
 api.add_router("", import_router)
+api.add_router("", attendance_router)

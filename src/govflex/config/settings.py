@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "govflex.common",
     "govflex.accounts",
     "govflex.org",
+    "govflex.policies",
+    "govflex.attendance",
 ]
 
 MIDDLEWARE = [

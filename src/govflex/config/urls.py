@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("govflex.accounts.urls")),
     path("org/", include("govflex.org.urls")),
     path("audit/", include("govflex.org.urls_audit")),
+    path("attendance/", include("govflex.attendance.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,230 @@
+"""Recording punches (exactly once per idempotency key) and keeping day results live."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from govflex.attendance.models import AttendanceSettings, DayResult, Punch
+from govflex.attendance.plans import arrangement_for
+from govflex.common.context import request_id_var
+from govflex.common.errors import Conflict, ValidationFailed
+from govflex.core import geo
+from govflex.core.calendar import local_date
+from govflex.core.enums import PunchSource, WorkMode
+from govflex.core.evaluation import Evaluator
+from govflex.core.records import Punch as CorePunch
+from govflex.org.access import access_for
+from govflex.org.models import Person, Role, WorkSite
+from govflex.policies.selectors import policy_for, unit_calendar
+
+logger = logging.getLogger(__name__)
+
+SELF_SOURCES = frozenset({PunchSource.WEB, PunchSource.KIOSK})
+SAME_PUNCH = dt.timedelta(seconds=1)
+
+
+@dataclass(frozen=True)
+class PunchInput:
+    """What a client sends. ``at`` is for terminals and imports; phones send their clock."""
+
+    idempotency_key: str
+    source: PunchSource = PunchSource.WEB
+    at: dt.datetime | None = None
+    device_time: dt.datetime | None = None
+    device_now: dt.datetime | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    accuracy_m: float | None = None
+    on_site: bool | None = None
+    site_id: int | None = None
+    terminal_user_id: str = ""
+
+
+def settings_for(agency_id: int) -> AttendanceSettings:
+    found = AttendanceSettings.objects.filter(agency_id=agency_id).first()
+    return found or AttendanceSettings(agency_id=agency_id)
+
+
+def _require_may_punch(actor: Any, person: Person, source: PunchSource) -> None:
+    access = access_for(actor)
+    if source in SELF_SOURCES and access.person_id == person.pk:
+        return
+    # Terminal logs, imports and integrations record for others: HR officers of the agency.
+    access.require(source not in SELF_SOURCES and access.has_role(person.agency_id, Role.HR))
+
+
+def _field(name: str, message: str) -> ValidationFailed:
+    return ValidationFailed(details={"fields": {name: [message]}})
+
+
+def _instant(
+    data: PunchInput, now: dt.datetime, tolerance: dt.timedelta
+) -> tuple[dt.datetime, int | None]:
+    """When the punch happened, and the device clock's difference from ours (seconds)."""
+    for name in ("at", "device_time", "device_now"):
+        value = getattr(data, name)
+        if value is not None and timezone.is_naive(value):
+            raise _field(
+                name, _("Give the time with its time zone, e.g. 2026-03-05T08:30:00+07:00.")
+            )
+    if data.device_time is None:
+        return (data.at or now), None
+    drift = (data.device_now - now) if data.device_now is not None else None
+    drift_seconds = round(drift.total_seconds()) if drift is not None else None
+    if drift is not None and abs(drift) > tolerance:
+        # A wrong device clock: trust our clock, shifted by the interval the device measured.
+        return data.device_time - drift, drift_seconds
+    return data.device_time, drift_seconds
+
+
+def _check_time(at: dt.datetime, now: dt.datetime, settings: AttendanceSettings) -> None:
+    if at > now + dt.timedelta(seconds=settings.clock_tolerance_seconds):
+        raise _field("at", _("The punch time is in the future."))
+    if at < now - dt.timedelta(days=settings.backdate_days):
+        raise _field(
+            "at",
+            _("The punch is older than %(days)s days; file a correction instead.")
+            % {"days": settings.backdate_days},
+        )
+
+
+def _locate(person: Person, data: PunchInput, settings: AttendanceSettings) -> dict[str, Any]:
+    if data.latitude is None or data.longitude is None:
+        on_site = data.on_site
+        if on_site is None:
+            plan = arrangement_for(person=person, day=timezone.localdate())
+            on_site = plan.on_site if plan is not None else True
+        return {"on_site": on_site, "site_id": data.site_id, "location_checked": False}
+    sites = [
+        geo.Site(s.pk, float(s.latitude), float(s.longitude), float(s.radius_m))
+        for s in WorkSite.objects.filter(agency_id=person.agency_id)
+    ]
+    try:
+        placement = geo.place(data.latitude, data.longitude, sites, accuracy_m=data.accuracy_m or 0)
+    except ValueError as exc:
+        raise _field("latitude", _("The location is not a valid position.")) from exc
+    keep = settings.keep_coordinates_days > 0
+    return {
+        "on_site": placement.on_site,
+        "site_id": placement.site_id if placement.on_site else None,
+        "location_checked": True,
+        "distance_m": placement.distance_m,
+        "latitude": data.latitude if keep else None,
+        "longitude": data.longitude if keep else None,
+    }
+
+
+def punch_record(
+    *, actor: Any, person: Person, data: PunchInput, now: dt.datetime | None = None
+) -> tuple[Punch, bool]:
+    """Store a punch once per (person, idempotency key); return it and whether it is new.
+
+    A retry with the same key returns the stored punch; the same key with a different time is
+    a conflict. The person's day is re-evaluated right after the commit.
+    """
+    now = now or timezone.now()
+    _require_may_punch(actor, person, data.source)
+    key = data.idempotency_key.strip()
+    if not 8 <= len(key) <= 100:
+        raise _field("idempotency_key", _("Send a unique key of 8 to 100 characters."))
+    settings = settings_for(person.agency_id)
+    at, drift = _instant(data, now, dt.timedelta(seconds=settings.clock_tolerance_seconds))
+    existing = Punch.objects.filter(person=person, idempotency_key=key).first()
+    if existing is not None:
+        return _same(existing, at), False
+    _check_time(at, now, settings)
+    fields = _locate(person, data, settings)
+    try:
+        with transaction.atomic():
+            punch = Punch.objects.create(
+                person=person,
+                at=at,
+                source=data.source,
+                device_time=data.device_time,
+                clock_drift_seconds=drift,
+                idempotency_key=key,
+                received_at=now,
+                recorded_by=actor if getattr(actor, "pk", None) else None,
+                request_id=request_id_var.get()[:64],
+                terminal_user_id=data.terminal_user_id[:40],
+                **fields,
+            )
+            transaction.on_commit(lambda: _schedule(person.pk, at))
+    except IntegrityError:
+        # Two deliveries of the same key raced; the other one won.
+        existing = Punch.objects.get(person=person, idempotency_key=key)
+        return _same(existing, at), False
+    return punch, True
+
+
+def _planned_end(evaluator: Evaluator, policy: Any, day: dt.date, plan: Any) -> dt.datetime:
+    """When the planned hours end: after it, a missing punch is an absence, not "not yet"."""
+    if plan is not None and plan.mode is WorkMode.COUNTED_HOURS:
+        hours = policy.counted_hours.bandwidth
+    else:
+        hours = (
+            plan.slot if plan is not None and plan.slot is not None else policy.standard_day.hours
+        )
+    return evaluator.origin(day) + dt.timedelta(minutes=hours.end_minute)
+
+
+def _same(existing: Punch, at: dt.datetime) -> Punch:
+    if abs(existing.at - at) > SAME_PUNCH:
+        raise Conflict(_("This key was already used for a different punch."))
+    return existing
+
+
+def _schedule(person_id: int, at: dt.datetime) -> None:
+    from govflex.attendance.tasks import evaluate_person_day  # noqa: PLC0415 - import cycle
+
+    evaluate_person_day.enqueue(person_id, local_date(at).isoformat())
+
+
+def day_result_refresh(
+    *, person: Person, day: dt.date, now: dt.datetime | None = None
+) -> DayResult:
+    """Evaluate one person-day with the policy in force on that day and store the result."""
+    values = day_result_values(person=person, day=day, now=now)
+    stored, _created = DayResult.objects.update_or_create(person=person, day=day, defaults=values)
+    return stored
+
+
+def day_result_values(
+    *, person: Person, day: dt.date, now: dt.datetime | None = None
+) -> dict[str, Any]:
+    """The fields of a person-day's result, computed now from its inputs (nothing stored)."""
+    now = now or timezone.now()
+    policy = policy_for(agency_id=person.agency_id, day=day)
+    calendar = unit_calendar(agency_id=person.agency_id, unit_id=person.unit_id)
+    evaluator = Evaluator(policy, calendar)
+    plan = arrangement_for(person=person, day=day)
+    start, end = evaluator.working_window(day, plan)
+    punches = [
+        CorePunch(p.at, PunchSource(p.source), p.on_site)
+        for p in Punch.objects.filter(person=person, at__gte=start, at__lt=end).only(
+            "at", "source", "on_site"
+        )
+    ]
+    result = evaluator.evaluate(day, punches, arrangement=plan)
+    return {
+        "agency_id": person.agency_id,
+        "unit_id_at": person.unit_id,
+        "status": result.status.value,
+        "mode": result.mode.value if result.mode else "",
+        "worked_minutes": result.worked_minutes,
+        "late_minutes": result.late_minutes,
+        "early_minutes": result.early_minutes,
+        "punch_count": result.punch_count,
+        "first_punch": result.first_punch,
+        "last_punch": result.last_punch,
+        "exceptions": [{"code": m.code, "th": m.th, "en": m.en} for m in result.exceptions],
+        "final": now >= _planned_end(evaluator, policy, day, plan),
+        "computed_at": now,
+    }

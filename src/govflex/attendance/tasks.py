@@ -1,0 +1,19 @@
+"""Background tasks: live re-evaluation after each punch."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django_tasks import task
+
+from govflex.attendance.services import day_result_refresh
+from govflex.org.models import Person
+
+
+@task()
+def evaluate_person_day(person_id: int, day: str) -> str:
+    """Re-evaluate one person-day; running it twice gives the same result."""
+    person = Person.objects.filter(pk=person_id).first()
+    if person is None:
+        return "gone"
+    return day_result_refresh(person=person, day=dt.date.fromisoformat(day)).status

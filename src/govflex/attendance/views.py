@@ -1,0 +1,119 @@
+"""The check-in page (phone first, installable, works offline) and its fragments."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from govflex.accounts.services import user_set_location_consent
+from govflex.attendance.selectors import today_for
+from govflex.attendance.services import PunchInput, punch_record
+from govflex.common.errors import DomainError
+from govflex.core.enums import PunchSource
+from govflex.org.access import access_for
+from govflex.org.models import Person
+
+
+def _me(request: HttpRequest) -> Person | None:
+    person_id = access_for(request.user).person_id
+    if person_id is None:
+        return None
+    return Person.objects.select_related("unit", "agency").filter(pk=person_id).first()
+
+
+@login_required
+@never_cache
+def checkin(request: HttpRequest) -> HttpResponse:
+    person = _me(request)
+    if person is None:
+        return render(request, "attendance/no_person.html", status=403)
+    user: Any = request.user
+    return render(
+        request,
+        "attendance/checkin.html",
+        {
+            "today": today_for(person=person),
+            "form_key": uuid.uuid4().hex,
+            "consent": user.location_consent_at is not None,
+        },
+    )
+
+
+@login_required
+@never_cache
+def today_fragment(request: HttpRequest) -> HttpResponse:
+    person = _me(request)
+    if person is None:
+        return HttpResponse(status=403)
+    return render(request, "attendance/today.html", {"today": today_for(person=person)})
+
+
+@login_required
+@require_POST
+def punch(request: HttpRequest) -> HttpResponse:
+    """The no-JavaScript path: the key was generated with the page, so a double submit is one."""
+    person = _me(request)
+    if person is None:
+        return HttpResponse(status=403)
+    try:
+        _punch, created = punch_record(
+            actor=request.user,
+            person=person,
+            data=PunchInput(idempotency_key=request.POST.get("key", ""), source=PunchSource.WEB),
+        )
+    except DomainError as exc:
+        fields = exc.details.get("fields", {})
+        messages.error(
+            request, " ".join(str(m) for e in fields.values() for m in e) or str(exc.message)
+        )
+    else:
+        if created:
+            messages.success(request, _("Your time was recorded."))
+    return redirect("attendance:checkin")
+
+
+@login_required
+@require_POST
+def consent(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    user_set_location_consent(user=user, consent=request.POST.get("consent") == "yes")
+    return redirect("attendance:checkin")
+
+
+def manifest(request: HttpRequest) -> HttpResponse:
+    import json  # noqa: PLC0415
+
+    body = {
+        "name": "GovFlex — ลงเวลาปฏิบัติราชการ",
+        "short_name": "GovFlex",
+        "lang": "th",
+        "start_url": reverse("attendance:checkin"),
+        "scope": reverse("attendance:checkin"),
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0b4f8a",
+        "icons": [
+            {"src": static("attendance/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("attendance/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        ],
+    }
+    return HttpResponse(
+        json.dumps(body, ensure_ascii=False), content_type="application/manifest+json"
+    )
+
+
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """Served under /attendance/ so its scope covers the check-in page."""
+    script = render(request, "attendance/sw.js", {"version": "1"}, content_type="text/javascript")
+    script["Cache-Control"] = "no-cache"
+    return script
