@@ -146,3 +146,23 @@ class ConfirmationCursor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.through}"
+
+
+class Kiosk(models.Model):
+    """An office tablet that shows a changing QR code people scan to punch on site."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="kiosks")
+    site = models.ForeignKey(WorkSite, on_delete=models.CASCADE, related_name="kiosks")
+    name = models.CharField(_("name"), max_length=100)
+    # The tablet's URL carries a secret; only its hash is stored.
+    secret_hash = models.CharField(max_length=64)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ("agency", "name")
+        verbose_name = _("kiosk")
+        verbose_name_plural = _("kiosks")
+
+    def __str__(self) -> str:
+        return self.name

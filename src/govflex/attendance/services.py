@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from govflex.attendance.models import AttendanceSettings, DayResult, Punch
+from govflex.attendance.models import AttendanceSettings, ConfirmationCursor, DayResult, Punch
 from govflex.attendance.plans import arrangement_for
 from govflex.common.context import request_id_var
 from govflex.common.errors import Conflict, ValidationFailed
@@ -228,3 +228,53 @@ def day_result_values(
         "final": now >= _planned_end(evaluator, policy, day, plan),
         "computed_at": now,
     }
+
+
+def days_recompute(
+    *, people: Any, start: dt.date, end: dt.date, now: dt.datetime | None = None
+) -> int:
+    """Re-evaluate every person-day in a range (after a policy or calendar correction)."""
+    now = now or timezone.now()
+    count = 0
+    for person in people.iterator(chunk_size=500):
+        day = start
+        while day <= end:
+            day_result_refresh(person=person, day=day, now=now)
+            count += 1
+            day += dt.timedelta(days=1)
+    return count
+
+
+def days_confirm(*, people: Any, now: dt.datetime | None = None, horizon_days: int = 7) -> int:
+    """Finalise the days whose planned hours are over, from each person's watermark on.
+
+    Run it on a schedule (cron: ``govflex attendance confirm``). Days before a person's
+    ``ConfirmationCursor`` are never rescanned; a day without a punch becomes an absence here,
+    not before its planned hours end.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    confirmed = 0
+    cursors = {c.person_id: c for c in ConfirmationCursor.objects.filter(person__in=people)}
+    for person in people.iterator(chunk_size=500):
+        cursor = cursors.get(person.pk)
+        day = (
+            (cursor.through + dt.timedelta(days=1))
+            if cursor
+            else today - dt.timedelta(days=horizon_days)
+        )
+        if person.start_date and day < person.start_date:
+            day = person.start_date
+        through = cursor.through if cursor else None
+        while day <= today:
+            result = day_result_refresh(person=person, day=day, now=now)
+            if not result.final:
+                break
+            through = day
+            confirmed += 1
+            day += dt.timedelta(days=1)
+        if through is not None and (cursor is None or through > cursor.through):
+            ConfirmationCursor.objects.update_or_create(
+                person=person, defaults={"through": through}
+            )
+    return confirmed

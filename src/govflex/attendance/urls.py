@@ -1,6 +1,6 @@
 from django.urls import path
 
-from govflex.attendance import views
+from govflex.attendance import views, views_kiosk
 
 app_name = "attendance"
 urlpatterns = [
@@ -10,4 +10,8 @@ urlpatterns = [
     path("consent/", views.consent, name="consent"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("sw.js", views.service_worker, name="sw"),
+    path("kiosks/", views_kiosk.kiosk_list, name="kiosks"),
+    path("kiosk/<int:kiosk_id>/", views_kiosk.kiosk_screen, name="kiosk_screen"),
+    path("kiosk/<int:kiosk_id>/code/", views_kiosk.kiosk_code, name="kiosk_code"),
+    path("scan/<str:token>/", views_kiosk.scan, name="scan"),
 ]
