@@ -23,7 +23,9 @@ def punches_of(username: str) -> int:
     return Punch.objects.filter(person__user__username=username).count()
 
 
-def test_check_in_online_then_offline_queue_syncs_once(demo: None, live_server: Any, page: Any) -> None:
+def test_check_in_online_then_offline_queue_syncs_once(
+    demo: None, live_server: Any, page: Any
+) -> None:
     sign_in(page, live_server.url, "staff")
     page.wait_for_url(f"{live_server.url}/")
     page.get_by_role("link", name="ลงเวลาปฏิบัติราชการ").click()
