@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -270,10 +271,12 @@ def parse_timestamp(text: str, *, tz: ZoneInfo) -> datetime | None:
     match = _STAMP.match(to_arabic_digits(text.strip()))
     if match is None:
         return None
+    day = _day(match["date"])
     try:
-        day = parse_date(match["date"]).value
         clock = time.fromisoformat(_pad(match["time"]))
     except ValueError:
+        return None
+    if day is None:
         return None
     zone: timezone | ZoneInfo = tz
     offset = match["offset"]
@@ -287,6 +290,15 @@ def parse_timestamp(text: str, *, tz: ZoneInfo) -> datetime | None:
                 return None
             zone = timezone(-delta if offset[0] == "-" else delta)
     return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+
+
+@lru_cache(maxsize=4096)
+def _day(text: str) -> date | None:
+    """The date part of a timestamp (cached: an export repeats each date thousands of times)."""
+    try:
+        return parse_date(text).value
+    except ValueError:
+        return None
 
 
 def _pad(clock: str) -> str:

@@ -23,18 +23,32 @@ class Command(BaseCommand):
     requires_system_checks = ()  # no database, no checks: files in, files out
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--policy", required=True, help="policy YAML file")
-        parser.add_argument("--people", required=True, help="people CSV file")
-        parser.add_argument("--punches", required=True, help="punches CSV file")
-        parser.add_argument("--arrangements", help="arrangements CSV file (optional)")
-        parser.add_argument("--leave", help="leave and official-travel CSV file (optional)")
-        parser.add_argument("--holidays", help="agency special holidays CSV file (optional)")
+        files: list[tuple[str, str, str, bool]] = [
+            ("--policy", "POLICY.yaml", "the policy to simulate", True),
+            ("--people", "PEOPLE.csv", "who is simulated", True),
+            ("--punches", "PUNCHES.csv", "the punches, e.g. a fingerprint terminal export", True),
+            ("--arrangements", "ARR.csv", "modes and slots by date or weekday", False),
+            ("--leave", "LEAVE.csv", "approved leave and official travel", False),
+            ("--holidays", "HOL.csv", "the agency's special holidays", False),
+        ]
+        for option, metavar, text, required in files:
+            parser.add_argument(option, metavar=metavar, required=required, help=text)
         parser.add_argument(
-            "--from", dest="date_from", required=True, help="first day (2026-03-02, 02/03/2569)"
+            "--from",
+            dest="date_from",
+            metavar="DATE",
+            required=True,
+            help="first day: 2026-03-02, 02/03/2569 or 2 มี.ค. 2569",
         )
-        parser.add_argument("--to", dest="date_to", required=True, help="last day, included")
-        parser.add_argument("--out", required=True, help="results CSV to write")
-        parser.add_argument("--periods-out", help="mode-2 period closes CSV to write (optional)")
+        parser.add_argument(
+            "--to", dest="date_to", metavar="DATE", required=True, help="last day, included"
+        )
+        parser.add_argument(
+            "--out", metavar="RESULTS.csv", required=True, help="one row per person-day"
+        )
+        parser.add_argument(
+            "--periods-out", metavar="PERIODS.csv", help="mode-2 accounting periods (optional)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
