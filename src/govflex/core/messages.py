@@ -133,6 +133,35 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "required": ("ต้องระบุค่านี้", "This value is required"),
     "unknown_field": ("ไม่รู้จักช่อง {name}", "Unknown field {name}"),
     "invalid_value": ("ค่าไม่ถูกต้อง: {value}", "Invalid value: {value}"),
+    # ---- terminal import (core/terminal)
+    "terminal_file_unreadable": (
+        "อ่านไฟล์ไม่ได้: ไม่ใช่ไฟล์ข้อความ (attlog หรือ CSV)",
+        "The file cannot be read: it is not text (attlog or CSV)",
+    ),
+    "terminal_file_empty": ("ไม่พบข้อมูลการลงเวลาในไฟล์", "The file contains no punches"),
+    "terminal_column_missing": ("ไม่พบคอลัมน์ {name}", "Column {name} is missing"),
+    "terminal_columns": (
+        "จำนวนคอลัมน์ไม่ถูกต้อง: พบ {found} คอลัมน์ ต้องมี {minimum}–{maximum} คอลัมน์",
+        "Wrong number of columns: {found} found, {minimum}–{maximum} expected",
+    ),
+    "terminal_user_missing": ("ไม่มีรหัสผู้ใช้ของเครื่องลงเวลา", "The terminal user ID is empty"),
+    "terminal_time_invalid": ("วันเวลาไม่ถูกต้อง: {value}", "Invalid date and time: {value}"),
+    "terminal_time_future": (
+        "วันเวลา {value} อยู่ในอนาคตเกิน {minutes} นาที",
+        "{value} is more than {minutes} min in the future",
+    ),
+    "terminal_time_too_early": (
+        "วันเวลา {value} อยู่ก่อนช่วงที่รับได้ (ตั้งแต่ {earliest})",
+        "{value} is before the accepted range (from {earliest})",
+    ),
+    "terminal_code_invalid": (
+        "รหัสในคอลัมน์ {column} ไม่ถูกต้อง: {value}",
+        "Invalid {column} code: {value}",
+    ),
+    "terminal_user_unmapped": (
+        "รหัสผู้ใช้เครื่องลงเวลา {user} ยังไม่ได้ผูกกับบุคลากร",
+        "Terminal user {user} is not mapped to a staff member",
+    ),
 }
 
 
