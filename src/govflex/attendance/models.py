@@ -48,6 +48,9 @@ class AttendanceSettings(models.Model):
     keep_coordinates_days = models.PositiveIntegerField(
         _("keep raw coordinates for (days; 0 = never store)"), default=0
     )
+    correction_window_days = models.PositiveIntegerField(
+        _("corrections accepted for days up to (days back)"), default=31
+    )
 
     class Meta:
         verbose_name = _("attendance settings")
@@ -166,3 +169,45 @@ class Kiosk(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Correction(models.Model):
+    """A request to correct a day; approving it adds records, it never edits punches."""
+
+    class Kind(models.TextChoices):
+        FORGOT_PUNCH = "forgot_punch", _("Forgot to punch")
+        SYSTEM_OUTAGE = "system_outage", _("System outage")
+        OFFICIAL_TRAVEL = "official_travel", _("Official travel")
+        WORKED_OFF_SITE = "worked_off_site", _("Worked off site")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="corrections")
+    day = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    # Local times ("08:25") to add as punches, for forgotten punches and outages.
+    times = models.JSONField(_("times"), default=list, blank=True)
+    reason = models.TextField(_("reason"))
+    evidence = models.FileField(_("evidence"), upload_to="corrections/%Y/%m/", blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("filed"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        indexes = (models.Index(fields=("person", "day", "status")),)
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.day} {self.kind}"

@@ -1,18 +1,47 @@
-"""What each person is planned to do on a date, as the rules core sees it.
+"""What each person was planned or approved to do on a date, as the rules core needs it.
 
 Work arrangements and their approvals are issue 5. Until a person has one, the standard day of
 the policy in force applies, on site (Working-time notice: 08:30–16:30 by default), which is
-what the core's evaluator does when given no arrangement.
+what the core's evaluator does when given no arrangement. Approved corrections change a day:
+official travel, or work off site (the approved request, with its reason and evidence, stands
+as the day's accepted report).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from govflex.core.enums import LeavePart, ReportState
 from govflex.core.records import Arrangement
 from govflex.org.models import Person
 
 
+@dataclass(frozen=True)
+class DayInputs:
+    arrangement: Arrangement | None = None
+    leave: LeavePart | None = None
+    official_travel: bool = False
+    report: ReportState = ReportState.NONE
+
+
 def arrangement_for(*, person: Person, day: dt.date) -> Arrangement | None:
     """The person's arrangement on ``day``; None means the standard day on site."""
-    return None
+    return day_inputs(person=person, day=day).arrangement
+
+
+def day_inputs(*, person: Person, day: dt.date) -> DayInputs:
+    from govflex.attendance.models import Correction  # noqa: PLC0415 - models import plans
+
+    kinds = set(
+        Correction.objects.filter(
+            person=person, day=day, status=Correction.Status.APPROVED
+        ).values_list("kind", flat=True)
+    )
+    if Correction.Kind.WORKED_OFF_SITE in kinds:
+        return DayInputs(
+            arrangement=Arrangement.off_site(),
+            official_travel=Correction.Kind.OFFICIAL_TRAVEL in kinds,
+            report=ReportState.ACCEPTED,
+        )
+    return DayInputs(official_travel=Correction.Kind.OFFICIAL_TRAVEL in kinds)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govflex.attendance.models import AttendanceSettings, ConfirmationCursor, DayResult, Punch
-from govflex.attendance.plans import arrangement_for
+from govflex.attendance.plans import arrangement_for, day_inputs
 from govflex.common.context import request_id_var
 from govflex.common.errors import Conflict, ValidationFailed
 from govflex.core import geo
@@ -204,7 +204,8 @@ def day_result_values(
     policy = policy_for(agency_id=person.agency_id, day=day)
     calendar = unit_calendar(agency_id=person.agency_id, unit_id=person.unit_id)
     evaluator = Evaluator(policy, calendar)
-    plan = arrangement_for(person=person, day=day)
+    inputs = day_inputs(person=person, day=day)
+    plan = inputs.arrangement
     start, end = evaluator.working_window(day, plan)
     punches = [
         CorePunch(p.at, PunchSource(p.source), p.on_site)
@@ -212,7 +213,14 @@ def day_result_values(
             "at", "source", "on_site"
         )
     ]
-    result = evaluator.evaluate(day, punches, arrangement=plan)
+    result = evaluator.evaluate(
+        day,
+        punches,
+        arrangement=plan,
+        leave=inputs.leave,
+        official_travel=inputs.official_travel,
+        report=inputs.report,
+    )
     return {
         "agency_id": person.agency_id,
         "unit_id_at": person.unit_id,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from govflex.attendance import views, views_kiosk
+from govflex.attendance import views, views_corrections, views_kiosk
 
 app_name = "attendance"
 urlpatterns = [
@@ -10,6 +10,19 @@ urlpatterns = [
     path("consent/", views.consent, name="consent"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("sw.js", views.service_worker, name="sw"),
+    path("corrections/", views_corrections.corrections, name="corrections"),
+    path(
+        "corrections/<int:correction_id>/withdraw/",
+        views_corrections.withdraw,
+        name="correction_withdraw",
+    ),
+    path(
+        "corrections/<int:correction_id>/evidence/",
+        views_corrections.evidence,
+        name="correction_evidence",
+    ),
+    path("approvals/", views_corrections.approvals, name="approvals"),
+    path("approvals/<int:correction_id>/", views_corrections.decide, name="correction_decide"),
     path("kiosks/", views_kiosk.kiosk_list, name="kiosks"),
     path("kiosk/<int:kiosk_id>/", views_kiosk.kiosk_screen, name="kiosk_screen"),
     path("kiosk/<int:kiosk_id>/code/", views_kiosk.kiosk_code, name="kiosk_code"),

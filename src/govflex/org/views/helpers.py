@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from govflex.common.errors import AccessDenied, NotFound
@@ -16,14 +17,14 @@ from govflex.org.access import Access, access_for
 from govflex.org.models import Agency
 from govflex.org.selectors import agency_get, default_agency
 
-F = TypeVar("F", bound=Callable[..., HttpResponse])
+F = TypeVar("F", bound=Callable[..., HttpResponseBase])
 
 
 def domain_errors(view: F) -> F:
     """Turn AccessDenied into a 403 page and NotFound into a 404 page."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         try:
             return view(request, *args, **kwargs)
         except AccessDenied:
