@@ -22,7 +22,7 @@ def load_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         for k, v in os.environ.items()
         if k not in {"SECRET_KEY", "DATABASE_URL", "DEBUG", "GOVFLEX_ENV"}
     }
-    return subprocess.run(  # noqa: S603 - fixed interpreter and code
+    return subprocess.run(
         [sys.executable, "-c", code],
         env={**clean, **env},
         capture_output=True,

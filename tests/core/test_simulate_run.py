@@ -260,7 +260,7 @@ def test_the_simulation_package_imports_no_django() -> None:
         "or m.startswith(('govflex.common', 'govflex.org', 'govflex.accounts', 'govflex.config')));"
         "print(bad); sys.exit(1 if bad else 0)"
     )
-    found = subprocess.run(  # noqa: S603 - our own interpreter
+    found = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert found.returncode == 0, found.stdout

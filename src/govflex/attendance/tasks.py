@@ -17,3 +17,10 @@ def evaluate_person_day(person_id: int, day: str) -> str:
     if person is None:
         return "gone"
     return day_result_refresh(person=person, day=dt.date.fromisoformat(day)).status
+
+
+@task()
+def run_export(job_id: int) -> str:
+    from govflex.attendance.report_requests import export_job_run  # noqa: PLC0415
+
+    return export_job_run(job_id=job_id).status

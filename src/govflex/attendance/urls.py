@@ -1,6 +1,6 @@
 from django.urls import path
 
-from govflex.attendance import views, views_corrections, views_kiosk
+from govflex.attendance import views, views_corrections, views_kiosk, views_reports
 
 app_name = "attendance"
 urlpatterns = [
@@ -23,6 +23,9 @@ urlpatterns = [
     ),
     path("approvals/", views_corrections.approvals, name="approvals"),
     path("approvals/<int:correction_id>/", views_corrections.decide, name="correction_decide"),
+    path("reports/", views_reports.report, name="reports"),
+    path("exports/<int:job_id>/", views_reports.export_job, name="export_job"),
+    path("exports/<int:job_id>/download/", views_reports.export_download, name="export_download"),
     path("kiosks/", views_kiosk.kiosk_list, name="kiosks"),
     path("kiosk/<int:kiosk_id>/", views_kiosk.kiosk_screen, name="kiosk_screen"),
     path("kiosk/<int:kiosk_id>/code/", views_kiosk.kiosk_code, name="kiosk_code"),
