@@ -162,6 +162,57 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "รหัสผู้ใช้เครื่องลงเวลา {user} ยังไม่ได้ผูกกับบุคลากร",
         "Terminal user {user} is not mapped to a staff member",
     ),
+    # ---- leave requests and balances (core/leave)
+    "leave_type_not_available": (
+        "บุคลากรประเภทนี้ไม่มีสิทธิ{type_th}",
+        "{type_en} is not available to this staff category",
+    ),
+    "leave_end_before_start": (
+        "วันสิ้นสุดการลาต้องไม่อยู่ก่อนวันเริ่มลา",
+        "The leave cannot end before it starts",
+    ),
+    "leave_half_day_multi_day": (
+        "ลาครึ่งวันได้เฉพาะการลาวันเดียว",
+        "A half-day leave must start and end on the same day",
+    ),
+    "leave_half_day_not_allowed": (
+        "{type_th}ลาครึ่งวันไม่ได้",
+        "{type_en} cannot be taken in half days",
+    ),
+    "leave_no_working_day": ("ช่วงที่ลาไม่มีวันทำการ", "The leave covers no working day"),
+    "leave_overlaps": (
+        "ช่วงที่ลาซ้อนกับการลาอื่น ({start_th} – {end_th})",
+        "The leave overlaps another leave ({start_en} – {end_en})",
+    ),
+    "leave_exceeds_balance": (
+        "{type_th}คงเหลือ {remaining} วัน แต่ขอลา {requested} วัน",
+        "{type_en}: {remaining} days left, {requested} requested",
+    ),
+    "leave_exceeds_paid_limit": (
+        "{type_th}เกินสิทธิที่ได้รับเงินเดือน (คงเหลือ {remaining} วัน ขอลา {requested} วัน)",
+        "{type_en} beyond the paid limit ({remaining} days left, {requested} requested)",
+    ),
+    "leave_exceeds_limit": (
+        "{type_th}ลาได้ครั้งละไม่เกิน {limit} วัน (ขอลา {requested} วัน)",
+        "{type_en}: at most {limit} days at a time ({requested} requested)",
+    ),
+    "leave_medical_certificate_required": (
+        "ลาป่วยติดต่อกัน {days} วัน ต้องมีใบรับรองแพทย์",
+        "Sick leave of {days} days in a row needs a medical certificate",
+    ),
+    "leave_birth_date_required": ("ต้องระบุวันที่บุตรคลอด", "The child's date of birth is required"),
+    "leave_outside_birth_window": (
+        "ต้องลาภายใน {days} วันนับแต่วันที่บุตรคลอด ({birth_th})",
+        "Must be taken within {days} days of the birth ({birth_en})",
+    ),
+    "leave_service_too_short": (
+        "{type_th}ต้องรับราชการมาแล้วไม่น้อยกว่า {months} เดือน",
+        "{type_en} needs at least {months} months of service",
+    ),
+    "leave_vacation_before_six_months": (
+        "ผู้เข้ารับราชการใหม่ลาพักผ่อนได้ตั้งแต่ {allowed_th} (รับราชการครบ {months} เดือน)",
+        "A new entrant may take vacation leave from {allowed_en} ({months} months of service)",
+    ),
 }
 
 
