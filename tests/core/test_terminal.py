@@ -325,3 +325,13 @@ def test_fast_attlog_path_agrees_with_the_exact_conversion_and_fingerprint(
         assert record.at == stamp.replace(tzinfo=ZoneInfo("Asia/Bangkok"))
         assert record.user_key == normalise_user_id(user_id)
         assert record.fingerprint == record_fingerprint("D", record.user_key, record.at, state)
+
+
+def test_windows_line_endings_are_accepted_in_attlog_and_csv() -> None:
+    attlog = parse_terminal_log(
+        b"1\t2026-03-05 08:00:00\t1\t0\r\n2\t2026-03-05 08:01:00\t1\t1\r\n", now=NOW
+    )
+    csv_log = parse_terminal_log(b"user_id,timestamp,state\r\n1,2026-03-05 08:00,in\r\n", now=NOW)
+    assert [(r.user_key, r.state) for r in attlog.records] == [("1", 0), ("2", 1)]
+    assert attlog.errors == csv_log.errors == ()
+    assert csv_log.records[0].fingerprint == attlog.records[0].fingerprint
