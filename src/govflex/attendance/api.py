@@ -9,16 +9,18 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from govflex.attendance import selectors
 from govflex.attendance.services import PunchInput, punch_record
+from govflex.attendance.terminal import terminal_import_create, terminal_import_get
 from govflex.common.errors import DomainError, NotFound, ValidationFailed
 from govflex.core.enums import PunchSource
 from govflex.org.access import Access, access_for
 from govflex.org.models import Person
-from govflex.org.selectors import person_get, unit_get
+from govflex.org.selectors import agency_get, default_agency, person_get, unit_get
 
 router = Router(tags=["attendance"])
 
@@ -248,3 +250,48 @@ def my_today(request: HttpRequest) -> Any:
     if person is None:
         raise NotFound
     return selectors.today_for(person=person).result
+
+
+class TerminalImportOut(Schema):
+    id: int
+    agency_id: int
+    filename: str
+    device: str
+    status: str
+    created_at: dt.datetime
+    report: dict[str, Any]
+
+
+@router.post(
+    "/terminal-logs",
+    response={201: TerminalImportOut, 202: TerminalImportOut},
+    summary="Upload a terminal punch log (ZKTeco attlog or CSV); idempotent",
+)
+def upload_terminal_log(
+    request: HttpRequest,
+    file: File[UploadedFile],
+    device: Form[str] = "",
+    agency_id: Form[int | None] = None,
+) -> Any:
+    access = access_for(request.user)
+    agency = (
+        agency_get(access=access, agency_id=agency_id)
+        if agency_id
+        else default_agency(access=access)
+    )
+    if agency is None:
+        raise NotFound
+    job = terminal_import_create(
+        actor=request.user,
+        agency=agency,
+        filename=file.name or "terminal.log",
+        content=file.read(),
+        device=device,
+    )
+    job.refresh_from_db()
+    return Status(202 if job.status in {"queued", "running"} else 201, job)
+
+
+@router.get("/terminal-logs/{job_id}", response=TerminalImportOut)
+def get_terminal_log(request: HttpRequest, job_id: int) -> Any:
+    return terminal_import_get(access=access_for(request.user), job_id=job_id)

@@ -24,3 +24,21 @@ def run_export(job_id: int) -> str:
     from govflex.attendance.report_requests import export_job_run  # noqa: PLC0415
 
     return export_job_run(job_id=job_id).status
+
+
+@task()
+def evaluate_person_days(pairs: list[list[object]]) -> int:
+    """Re-evaluate many person-days (after a terminal import)."""
+    people = {p.pk: p for p in Person.objects.filter(pk__in={int(str(pid)) for pid, _ in pairs})}
+    for person_id, day in pairs:
+        person = people.get(int(str(person_id)))
+        if person is not None:
+            day_result_refresh(person=person, day=dt.date.fromisoformat(str(day)))
+    return len(pairs)
+
+
+@task()
+def run_terminal_import(job_id: int) -> str:
+    from govflex.attendance.terminal import terminal_import_run  # noqa: PLC0415
+
+    return terminal_import_run(job_id=job_id).status

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from govflex.attendance import views, views_corrections, views_kiosk, views_reports
+from govflex.attendance import (
+    views,
+    views_corrections,
+    views_kiosk,
+    views_reports,
+    views_terminal,
+)
 
 app_name = "attendance"
 urlpatterns = [
@@ -26,6 +32,8 @@ urlpatterns = [
     path("reports/", views_reports.report, name="reports"),
     path("exports/<int:job_id>/", views_reports.export_job, name="export_job"),
     path("exports/<int:job_id>/download/", views_reports.export_download, name="export_download"),
+    path("terminal/", views_terminal.terminal, name="terminal"),
+    path("terminal/<int:job_id>/", views_terminal.terminal_job, name="terminal_job"),
     path("kiosks/", views_kiosk.kiosk_list, name="kiosks"),
     path("kiosk/<int:kiosk_id>/", views_kiosk.kiosk_screen, name="kiosk_screen"),
     path("kiosk/<int:kiosk_id>/code/", views_kiosk.kiosk_code, name="kiosk_code"),
