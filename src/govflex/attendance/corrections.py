@@ -9,10 +9,11 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from govflex.attendance.approvals import decidable, may_decide_for
 from govflex.attendance.models import Correction, DayResult, Punch
 from govflex.attendance.services import day_result_refresh, settings_for
 from govflex.common.audit import audit_record
@@ -72,16 +73,7 @@ def _may_file_for(access: Access, person: Person) -> bool:
 
 
 def may_decide(access: Access, correction: Correction) -> bool:
-    """The person's supervisor (direct, or leading their unit), or HR — never oneself."""
-    person = correction.person
-    if access.person_id == person.pk:
-        return False
-    if access.has_role(person.agency_id, Role.HR):
-        return True
-    if person.supervisor_id is not None and person.supervisor_id == access.person_id:
-        return True
-    paths = access.supervised_paths.get(person.agency_id, ())
-    return any(person.unit.path.startswith(path) for path in paths)
+    return may_decide_for(access, correction.person)
 
 
 @transaction.atomic
@@ -208,20 +200,12 @@ def correction_withdraw(*, actor: Any, correction: Correction) -> Correction:
 
 def corrections_to_decide(*, access: Access) -> QuerySet[Correction]:
     """Pending corrections the user may decide (their reports, their units, or all for HR)."""
-    qs = Correction.objects.filter(status=Correction.Status.PENDING).select_related("person__unit")
-    if access.is_admin:
-        return qs.order_by("created_at")
-    condition = Q(pk__in=[])
-    hr = [a for a in access.roles if access.has_role(a, Role.HR)]
-    if hr:
-        condition |= Q(person__agency_id__in=hr)
-    if access.person_id is not None:
-        condition |= Q(person__supervisor_id=access.person_id)
-    for agency_id, paths in access.supervised_paths.items():
-        for path in paths:
-            condition |= Q(person__agency_id=agency_id, person__unit__path__startswith=path)
-    own = Q(person_id=access.person_id) if access.person_id else Q(pk__in=[])
-    return qs.filter(condition).exclude(own).order_by("created_at")
+    return (
+        Correction.objects.filter(status=Correction.Status.PENDING)
+        .filter(decidable(access))
+        .select_related("person__unit")
+        .order_by("created_at")
+    )
 
 
 def my_exceptions(*, person: Person, since: dt.date) -> QuerySet[DayResult]:

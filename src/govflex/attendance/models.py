@@ -289,3 +289,88 @@ class TerminalImport(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+LEAVE_TYPES = [
+    ("sick", _("Sick leave")),
+    ("maternity", _("Maternity leave")),
+    ("paternity", _("Leave to help a wife after birth")),
+    ("personal", _("Personal leave")),
+    ("vacation", _("Vacation leave")),
+    ("ordination_hajj", _("Ordination or Hajj leave")),
+    ("study_training", _("Study or training leave")),
+    ("other", _("Other leave")),
+]
+LEAVE_PARTS = [
+    ("full_day", _("Full day")),
+    ("morning", _("Morning")),
+    ("afternoon", _("Afternoon")),
+]
+
+
+class Leave(models.Model):
+    """A leave request (or a leave imported from the agency's leave system)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="leaves")
+    leave_type = models.CharField(_("leave type"), max_length=30, choices=LEAVE_TYPES)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"))
+    part = models.CharField(
+        _("part of day"), max_length=20, choices=LEAVE_PARTS, default="full_day"
+    )
+    child_birth = models.DateField(_("date of birth of the child"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    days = models.DecimalField(_("days"), max_digits=6, decimal_places=1, default=0)
+    warnings = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    external_id = models.CharField(_("ID in the source system"), max_length=60, blank=True)
+    created_at = models.DateTimeField(_("filed"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+
+    class Meta:
+        ordering = ("-start",)
+        verbose_name = _("leave")
+        verbose_name_plural = _("leave")
+        indexes = (models.Index(fields=("person", "start", "end")),)
+        constraints = (
+            models.UniqueConstraint(
+                fields=("person", "external_id"),
+                condition=~models.Q(external_id=""),
+                name="leave_import_once",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="leave_end_after_start"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.leave_type} {self.start}–{self.end}"
+
+
+class LeaveOpening(models.Model):
+    """Vacation days carried into a fiscal year from before GovFlex (imported or set by HR)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year (B.E.)"))
+    vacation_carried_in = models.DecimalField(max_digits=5, decimal_places=1, default=0)
+
+    class Meta:
+        verbose_name = _("leave opening balance")
+        constraints = (
+            models.UniqueConstraint(fields=("person", "fiscal_year"), name="one_opening_per_year"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.fiscal_year}"

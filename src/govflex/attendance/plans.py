@@ -2,9 +2,9 @@
 
 Work arrangements and their approvals are issue 5. Until a person has one, the standard day of
 the policy in force applies, on site (Working-time notice: 08:30–16:30 by default), which is
-what the core's evaluator does when given no arrangement. Approved corrections change a day:
-official travel, or work off site (the approved request, with its reason and evidence, stands
-as the day's accepted report).
+what the core's evaluator does when given no arrangement. Approved leave is passed on, and
+approved corrections change a day: official travel, or work off site (the approved request,
+with its reason and evidence, stands as the day's accepted report).
 """
 
 from __future__ import annotations
@@ -30,6 +30,22 @@ def arrangement_for(*, person: Person, day: dt.date) -> Arrangement | None:
     return day_inputs(person=person, day=day).arrangement
 
 
+def _leave_on(person: Person, day: dt.date) -> LeavePart | None:
+    """Approved leave on the day: a whole day, or the half day of a one-day request."""
+    from govflex.attendance.models import Leave  # noqa: PLC0415 - models import plans
+
+    parts = set(
+        Leave.objects.filter(
+            person=person, start__lte=day, end__gte=day, status=Leave.Status.APPROVED
+        ).values_list("part", flat=True)
+    )
+    if not parts:
+        return None
+    if LeavePart.FULL_DAY in parts or {LeavePart.MORNING, LeavePart.AFTERNOON} <= parts:
+        return LeavePart.FULL_DAY
+    return LeavePart(parts.pop())
+
+
 def day_inputs(*, person: Person, day: dt.date) -> DayInputs:
     from govflex.attendance.models import Correction  # noqa: PLC0415 - models import plans
 
@@ -38,10 +54,13 @@ def day_inputs(*, person: Person, day: dt.date) -> DayInputs:
             person=person, day=day, status=Correction.Status.APPROVED
         ).values_list("kind", flat=True)
     )
+    leave = _leave_on(person, day)
+    travel = Correction.Kind.OFFICIAL_TRAVEL in kinds
     if Correction.Kind.WORKED_OFF_SITE in kinds:
         return DayInputs(
             arrangement=Arrangement.off_site(),
-            official_travel=Correction.Kind.OFFICIAL_TRAVEL in kinds,
+            leave=leave,
+            official_travel=travel,
             report=ReportState.ACCEPTED,
         )
-    return DayInputs(official_travel=Correction.Kind.OFFICIAL_TRAVEL in kinds)
+    return DayInputs(leave=leave, official_travel=travel)

@@ -4,6 +4,7 @@ from govflex.attendance import (
     views,
     views_corrections,
     views_kiosk,
+    views_leave,
     views_reports,
     views_terminal,
 )
@@ -27,6 +28,10 @@ urlpatterns = [
         views_corrections.evidence,
         name="correction_evidence",
     ),
+    path("leave/", views_leave.leave_home, name="leave"),
+    path("leave/<int:leave_id>/cancel/", views_leave.leave_cancel_view, name="leave_cancel"),
+    path("leave/<int:leave_id>/decide/", views_leave.leave_decide_view, name="leave_decide"),
+    path("leave/import/", views_leave.leave_import_view, name="leave_import"),
     path("approvals/", views_corrections.approvals, name="approvals"),
     path("approvals/<int:correction_id>/", views_corrections.decide, name="correction_decide"),
     path("reports/", views_reports.report, name="reports"),

@@ -119,8 +119,15 @@ def withdraw(request: HttpRequest, correction_id: int) -> HttpResponse:
 @domain_errors
 def approvals(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
+    from govflex.attendance.leave import leaves_to_decide  # noqa: PLC0415 - keeps views light
+
     return render(
-        request, "attendance/approvals.html", {"pending": corrections_to_decide(access=access)}
+        request,
+        "attendance/approvals.html",
+        {
+            "pending": corrections_to_decide(access=access),
+            "leaves": leaves_to_decide(access=access),
+        },
     )
 
 

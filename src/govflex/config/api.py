@@ -15,6 +15,7 @@ from govflex.accounts.api import router as accounts_router
 from govflex.accounts.auth import TokenAuth
 from govflex.attendance.api import router as attendance_router
 from govflex.attendance.api_corrections import router as corrections_router
+from govflex.attendance.api_leave import router as leave_router
 from govflex.common.errors import DomainError
 from govflex.org.api import router as org_router
 from govflex.org.importing.api import router as import_router
@@ -80,3 +81,4 @@ api.add_router("", accounts_router)
 api.add_router("", import_router)
 api.add_router("", attendance_router)
 api.add_router("", corrections_router)
+api.add_router("", leave_router)
