@@ -98,8 +98,7 @@ def test_csv_logs_with_buddhist_era_dates(org: dict[str, Any], hr: Any, staff: A
     day = recent_workday()
     be_date = f"{day:%d/%m/}{day.year + 543}"
     content = (
-        "terminal_user_id,date,time,state\n"
-        f"1234,{be_date},08:10,in\n1234,{be_date},16:45,out\n"
+        f"terminal_user_id,date,time,state\n1234,{be_date},08:10,in\n1234,{be_date},16:45,out\n"
     ).encode()
     job = terminal_import_create(
         actor=hr, agency=org["agency"], filename="log.csv", content=content
