@@ -20,7 +20,7 @@ from govflex.common.errors import DomainError, NotFound, ValidationFailed
 from govflex.core.enums import PunchSource
 from govflex.org.access import Access, access_for
 from govflex.org.models import Person
-from govflex.org.selectors import agency_get, default_agency, person_get, unit_get
+from govflex.org.selectors import agency_or_default, person_get, unit_get
 
 router = Router(tags=["attendance"])
 
@@ -274,13 +274,7 @@ def upload_terminal_log(
     agency_id: Form[int | None] = None,
 ) -> Any:
     access = access_for(request.user)
-    agency = (
-        agency_get(access=access, agency_id=agency_id)
-        if agency_id
-        else default_agency(access=access)
-    )
-    if agency is None:
-        raise NotFound
+    agency = agency_or_default(access=access, agency_id=agency_id)
     job = terminal_import_create(
         actor=request.user,
         agency=agency,

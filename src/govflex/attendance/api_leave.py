@@ -23,7 +23,7 @@ from govflex.common.errors import NotFound
 from govflex.core.calendar import fiscal_year_of
 from govflex.org.access import access_for
 from govflex.org.models import Person
-from govflex.org.selectors import agency_get, default_agency, person_get
+from govflex.org.selectors import agency_or_default, person_get
 
 router = Router(tags=["leave"])
 
@@ -140,11 +140,5 @@ def import_leave(
     request: HttpRequest, file: File[UploadedFile], agency_id: Form[int | None] = None
 ) -> Any:
     access = access_for(request.user)
-    agency = (
-        agency_get(access=access, agency_id=agency_id)
-        if agency_id
-        else default_agency(access=access)
-    )
-    if agency is None:
-        raise NotFound
+    agency = agency_or_default(access=access, agency_id=agency_id)
     return leave_import(actor=request.user, agency=agency, content=file.read())

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from govflex.accounts.services import user_set_location_consent
 from govflex.attendance.selectors import today_for
 from govflex.attendance.services import PunchInput, punch_record
-from govflex.common.errors import DomainError
+from govflex.common.errors import DomainError, error_text
 from govflex.core.enums import PunchSource
 from govflex.org.access import access_for
 from govflex.org.models import Person
@@ -72,10 +72,7 @@ def punch(request: HttpRequest) -> HttpResponse:
             data=PunchInput(idempotency_key=request.POST.get("key", ""), source=PunchSource.WEB),
         )
     except DomainError as exc:
-        fields = exc.details.get("fields", {})
-        messages.error(
-            request, " ".join(str(m) for e in fields.values() for m in e) or str(exc.message)
-        )
+        messages.error(request, error_text(exc))
     else:
         if created:
             messages.success(request, _("Your time was recorded."))

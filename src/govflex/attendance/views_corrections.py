@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django import forms
 from django.contrib import messages
@@ -25,7 +26,7 @@ from govflex.attendance.corrections import (
 )
 from govflex.attendance.models import Correction
 from govflex.attendance.services import settings_for
-from govflex.common.errors import AccessDenied, DomainError, NotFound
+from govflex.common.errors import AccessDenied, DomainError, NotFound, error_text
 from govflex.common.forms import BEDateField
 from govflex.org.access import access_for
 from govflex.org.models import Person
@@ -131,6 +132,19 @@ def approvals(request: HttpRequest) -> HttpResponse:
     )
 
 
+def record_decision(request: HttpRequest, decide: Callable[[bool, str], object]) -> HttpResponse:
+    """Run a decision service with the posted choice and note; report back on the queue."""
+    try:
+        decide(request.POST.get("decision") == "approve", request.POST.get("note", ""))
+    except AccessDenied:
+        raise
+    except DomainError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("The decision was recorded."))
+    return redirect("attendance:approvals")
+
+
 @login_required
 @require_POST
 @domain_errors
@@ -139,23 +153,12 @@ def decide(request: HttpRequest, correction_id: int) -> HttpResponse:
     correction = corrections_to_decide(access=access).filter(pk=correction_id).first()
     if correction is None:
         raise NotFound
-    try:
-        correction_decide(
-            actor=request.user,
-            correction=correction,
-            approve=request.POST.get("decision") == "approve",
-            note=request.POST.get("note", ""),
-        )
-    except AccessDenied:
-        raise
-    except DomainError as exc:
-        fields = exc.details.get("fields", {})
-        messages.error(
-            request, " ".join(str(m) for e in fields.values() for m in e) or str(exc.message)
-        )
-    else:
-        messages.success(request, _("The decision was recorded."))
-    return redirect("attendance:approvals")
+    return record_decision(
+        request,
+        lambda approve, note: correction_decide(
+            actor=request.user, correction=correction, approve=approve, note=note
+        ),
+    )
 
 
 @login_required

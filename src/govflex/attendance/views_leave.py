@@ -24,6 +24,7 @@ from govflex.attendance.leave import (
 )
 from govflex.attendance.leave_import import leave_import
 from govflex.attendance.models import LEAVE_PARTS, LEAVE_TYPES, Leave
+from govflex.attendance.views_corrections import record_decision
 from govflex.common.errors import AccessDenied, DomainError, NotFound
 from govflex.common.forms import BEDateField
 from govflex.core.calendar import fiscal_year_of
@@ -129,7 +130,7 @@ def leave_cancel_view(request: HttpRequest, leave_id: int) -> HttpResponse:
         messages.error(request, str(exc.message))
     else:
         messages.success(request, _("The leave was cancelled."))
-    return redirect(request.POST.get("next") or "attendance:leave")
+    return redirect("attendance:leave")
 
 
 @login_required
@@ -139,23 +140,12 @@ def leave_decide_view(request: HttpRequest, leave_id: int) -> HttpResponse:
     leave = leaves_to_decide(access=access_for(request.user)).filter(pk=leave_id).first()
     if leave is None:
         raise NotFound
-    try:
-        leave_decide(
-            actor=request.user,
-            leave=leave,
-            approve=request.POST.get("decision") == "approve",
-            note=request.POST.get("note", ""),
-        )
-    except AccessDenied:
-        raise
-    except DomainError as exc:
-        fields = exc.details.get("fields", {})
-        messages.error(
-            request, " ".join(str(m) for e in fields.values() for m in e) or str(exc.message)
-        )
-    else:
-        messages.success(request, _("The decision was recorded."))
-    return redirect("attendance:approvals")
+    return record_decision(
+        request,
+        lambda approve, note: leave_decide(
+            actor=request.user, leave=leave, approve=approve, note=note
+        ),
+    )
 
 
 class LeaveImportForm(forms.Form):

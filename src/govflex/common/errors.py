@@ -47,3 +47,10 @@ class Conflict(DomainError):
     code = "conflict"
     status = 409
     default_message = _("The item was changed by someone else; reload and try again.")
+
+
+def error_text(exc: DomainError) -> str:
+    """One line for a flash message: the field messages, or the error's own message."""
+    fields = exc.details.get("fields", {})
+    text = " ".join(str(message) for errors in fields.values() for message in errors)
+    return text or str(exc.message)

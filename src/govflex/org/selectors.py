@@ -29,6 +29,18 @@ def default_agency(*, access: Access) -> Agency | None:
     return agency_list(access=access).first()
 
 
+def agency_or_default(*, access: Access, agency_id: int | None) -> Agency:
+    """The agency asked for (if in scope), else the user's own; NotFound when neither."""
+    agency = (
+        agency_get(access=access, agency_id=agency_id)
+        if agency_id
+        else default_agency(access=access)
+    )
+    if agency is None:
+        raise NotFound
+    return agency
+
+
 def unit_list(
     *,
     access: Access,

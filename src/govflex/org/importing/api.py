@@ -9,12 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from govflex.common.errors import NotFound
 from govflex.org.access import access_for
 from govflex.org.importing.columns import Kind
 from govflex.org.importing.jobs import import_job_create, import_job_get
 from govflex.org.importing.templates import template_csv, template_xlsx
-from govflex.org.selectors import agency_get, default_agency
+from govflex.org.selectors import agency_or_default
 
 router = Router(tags=["imports"])
 
@@ -53,14 +52,7 @@ def upload(
     valid_only: Form[bool] = False,
     agency_id: Form[int | None] = None,
 ) -> Any:
-    access = access_for(request.user)
-    agency = (
-        agency_get(access=access, agency_id=agency_id)
-        if agency_id
-        else default_agency(access=access)
-    )
-    if agency is None:
-        raise NotFound
+    agency = agency_or_default(access=access_for(request.user), agency_id=agency_id)
     job = import_job_create(
         actor=request.user,
         agency=agency,

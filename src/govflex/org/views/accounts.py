@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from govflex.common.errors import AccessDenied, DomainError, NotFound
+from govflex.common.errors import AccessDenied, DomainError, NotFound, error_text
 from govflex.org import roles, selectors
 from govflex.org.forms import AccountForm, RoleGrantForm
 from govflex.org.views.helpers import access_of, domain_errors
@@ -24,9 +24,7 @@ def _attempt(request: HttpRequest, action: Callable[[], object], done: str) -> N
     except (AccessDenied, NotFound):
         raise
     except DomainError as exc:
-        fields = exc.details.get("fields", {})
-        text = "; ".join(str(m) for errors in fields.values() for m in errors)
-        messages.error(request, text or str(exc.message))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, done)
 
