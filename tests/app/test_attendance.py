@@ -112,6 +112,7 @@ def test_device_clock_far_off_is_corrected_and_flagged(me: Any) -> None:
     )
     assert stored.at == local(8, 30)
     assert stored.clock_drift_seconds == 3600
+    assert stored.clock_flagged
 
 
 def test_a_small_clock_difference_keeps_the_device_time(me: Any) -> None:
@@ -125,6 +126,7 @@ def test_a_small_clock_difference_keeps_the_device_time(me: Any) -> None:
     )
     assert stored.at == local(8, 30)  # queued offline, sent 30 minutes later
     assert stored.clock_drift_seconds == 20
+    assert not stored.clock_flagged
 
 
 @pytest.mark.parametrize(

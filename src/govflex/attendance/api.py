@@ -74,6 +74,7 @@ class PunchOut(Schema):
     site_id: int | None
     location_checked: bool
     clock_drift_seconds: int | None
+    clock_flagged: bool
     idempotency_key: str
     created: bool = False
 

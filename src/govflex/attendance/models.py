@@ -79,6 +79,8 @@ class Punch(models.Model):
     clock_drift_seconds = models.IntegerField(
         _("device clock difference (s)"), null=True, blank=True
     )
+    # The device clock was off by more than the agency's tolerance: the time was corrected.
+    clock_flagged = models.BooleanField(_("device clock was wrong"), default=False)
     idempotency_key = models.CharField(max_length=100)
     received_at = models.DateTimeField(_("received"))
     recorded_by = models.ForeignKey(

@@ -149,6 +149,7 @@ def punch_record(
                 source=data.source,
                 device_time=data.device_time,
                 clock_drift_seconds=drift,
+                clock_flagged=drift is not None and abs(drift) > settings.clock_tolerance_seconds,
                 idempotency_key=key,
                 received_at=now,
                 recorded_by=actor if getattr(actor, "pk", None) else None,
