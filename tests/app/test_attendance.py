@@ -345,3 +345,22 @@ def test_pwa_manifest_and_service_worker_are_served(me: Any) -> None:
     worker = client.get("/attendance/sw.js")
     assert worker["Content-Type"].startswith("text/javascript")
     assert b"caches" in worker.content
+
+
+def test_kept_coordinates_are_purged_after_the_retention(me: Any, org: dict[str, Any]) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    AttendanceSettings.objects.create(agency=org["agency"], keep_coordinates_days=7)
+    stored, _ = punch(me, local(8, 20), "key-purge-01", latitude=13.7650, longitude=100.5384)
+    Punch.objects.filter(pk=stored.pk).update(received_at=timezone.now() - dt.timedelta(days=6))
+    out = StringIO()
+    call_command("attendance", "purge", stdout=out)
+    stored.refresh_from_db()
+    assert stored.latitude is not None  # still within the 7 days
+    Punch.objects.filter(pk=stored.pk).update(received_at=timezone.now() - dt.timedelta(days=8))
+    call_command("attendance", "purge", stdout=out)
+    stored.refresh_from_db()
+    assert (stored.latitude, stored.longitude) == (None, None)
+    assert stored.location_checked  # the classification stays

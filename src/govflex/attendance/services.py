@@ -287,3 +287,20 @@ def days_confirm(*, people: Any, now: dt.datetime | None = None, horizon_days: i
                 person=person, defaults={"through": through}
             )
     return confirmed
+
+
+def coordinates_purge(*, now: dt.datetime | None = None) -> int:
+    """Erase raw coordinates older than each agency keeps them (PDPA: keep the minimum).
+
+    Agencies that keep none lose any they still hold; the on/off-site classification stays.
+    """
+    now = now or timezone.now()
+    kept = dict(AttendanceSettings.objects.values_list("agency_id", "keep_coordinates_days"))
+    stored = Punch.objects.filter(latitude__isnull=False)
+    purged = 0
+    for agency_id in set(stored.values_list("person__agency_id", flat=True)):
+        cutoff = now - dt.timedelta(days=kept.get(agency_id, 0))
+        purged += stored.filter(person__agency_id=agency_id, received_at__lt=cutoff).update(
+            latitude=None, longitude=None
+        )
+    return purged

@@ -1,4 +1,4 @@
-"""``govflex attendance confirm`` (schedule it) and ``govflex attendance recompute``."""
+"""``govflex attendance confirm`` and ``purge`` (schedule both) and ``recompute``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from govflex.attendance.services import days_confirm, days_recompute
+from govflex.attendance.services import coordinates_purge, days_confirm, days_recompute
 from govflex.core.tabular import DateFormatError, parse_date
 from govflex.org.models import Agency, Person, Unit
 
@@ -26,6 +26,7 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         confirm = sub.add_parser("confirm", help="finalise days whose planned hours are over")
         confirm.add_argument("--agency", help="agency code (default: all)")
+        sub.add_parser("purge", help="erase raw coordinates past each agency's retention")
         recompute = sub.add_parser("recompute", help="re-evaluate a date range")
         recompute.add_argument("--from", dest="start", required=True)
         recompute.add_argument("--to", dest="end", required=True)
@@ -39,6 +40,9 @@ class Command(BaseCommand):
             if agency is None:
                 raise CommandError(f"No agency with code {options['agency']!r}")
             people = people.filter(agency=agency)
+        if options["action"] == "purge":
+            self.stdout.write(f"Erased coordinates of {coordinates_purge()} punches.")
+            return
         if options["action"] == "confirm":
             count = days_confirm(people=people)
             self.stdout.write(f"Confirmed {count} person-days.")
