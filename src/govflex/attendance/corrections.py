@@ -13,7 +13,6 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from govflex.attendance.approvals import decidable, may_decide_for
 from govflex.attendance.models import Correction, DayResult, Punch
 from govflex.attendance.services import day_result_refresh, settings_for
 from govflex.common.audit import audit_record
@@ -22,6 +21,7 @@ from govflex.core.calendar import local_instant
 from govflex.core.enums import DayStatus, PunchSource
 from govflex.org.access import Access, access_for
 from govflex.org.models import Person, Role
+from govflex.org.supervision import decidable, may_decide_for
 
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 # Evidence is checked by content, not by its name: PDF, JPEG, PNG.

@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from govflex.attendance.approvals import decidable, may_decide_for
 from govflex.attendance.models import Leave, LeaveOpening
 from govflex.attendance.services import day_result_refresh
 from govflex.common.audit import audit_record
@@ -40,6 +39,7 @@ from govflex.core.leave import (
 from govflex.core.messages import Message
 from govflex.org.access import Access, access_for
 from govflex.org.models import Person, Role, StaffCategory
+from govflex.org.supervision import decidable, may_decide_for
 from govflex.policies.selectors import unit_calendar
 
 # How many fiscal years back vacation carry-over is chained when computing a balance.

@@ -1,10 +1,11 @@
 """What each person was planned or approved to do on a date, as the rules core needs it.
 
-Work arrangements and their approvals are issue 5. Until a person has one, the standard day of
-the policy in force applies, on site (Working-time notice: 08:30–16:30 by default), which is
-what the core's evaluator does when given no arrangement. Approved leave is passed on, and
-approved corrections change a day: official travel, or work off site (the approved request,
-with its reason and evidence, stands as the day's accepted report).
+A person's arrangement comes from their weekly pattern or a dated exception (the arrangements
+app). Without one, the standard day of the policy in force applies, on site (Working-time
+notice: 08:30–16:30 by default), which is what the core's evaluator does when given none.
+Approved leave is passed on, and approved corrections change a day: official travel, or work
+off site (the approved request, with its reason and evidence, stands as the day's accepted
+report).
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ class DayInputs:
 def arrangement_for(*, person: Person, day: dt.date) -> Arrangement | None:
     """The person's arrangement on ``day``; None means the standard day on site."""
     return day_inputs(person=person, day=day).arrangement
+
+
+def _planned(person: Person, day: dt.date) -> Arrangement | None:
+    from govflex.arrangements.selectors import arrangement_on  # noqa: PLC0415 - app registry
+
+    return arrangement_on(person=person, day=day)
 
 
 def _leave_on(person: Person, day: dt.date) -> LeavePart | None:
@@ -63,4 +70,4 @@ def day_inputs(*, person: Person, day: dt.date) -> DayInputs:
             official_travel=travel,
             report=ReportState.ACCEPTED,
         )
-    return DayInputs(leave=leave, official_travel=travel)
+    return DayInputs(arrangement=_planned(person, day), leave=leave, official_travel=travel)

@@ -13,6 +13,7 @@ from ninja.security import SessionAuth
 
 from govflex.accounts.api import router as accounts_router
 from govflex.accounts.auth import TokenAuth
+from govflex.arrangements.api import router as arrangements_router
 from govflex.attendance.api import router as attendance_router
 from govflex.attendance.api_corrections import router as corrections_router
 from govflex.attendance.api_leave import router as leave_router
@@ -82,3 +83,4 @@ api.add_router("", import_router)
 api.add_router("", attendance_router)
 api.add_router("", corrections_router)
 api.add_router("", leave_router)
+api.add_router("", arrangements_router)

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "govflex.accounts",
     "govflex.org",
     "govflex.policies",
+    "govflex.arrangements",
     "govflex.attendance",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("org/", include("govflex.org.urls")),
     path("audit/", include("govflex.org.urls_audit")),
     path("attendance/", include("govflex.attendance.urls")),
+    path("arrangements/", include("govflex.arrangements.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

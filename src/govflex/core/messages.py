@@ -213,6 +213,29 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "ผู้เข้ารับราชการใหม่ลาพักผ่อนได้ตั้งแต่ {allowed_th} (รับราชการครบ {months} เดือน)",
         "A new entrant may take vacation leave from {allowed_en} ({months} months of service)",
     ),
+    # ---- work arrangements (issue 5)
+    "mode_not_allowed": (
+        "ตำแหน่งประเภท{position_th}ไม่อยู่ในรูปแบบ{mode_th}ตามนโยบายที่ใช้อยู่",
+        "The policy does not allow {mode_en} for {position_en} positions",
+    ),
+    "mode_conditional": (
+        "รูปแบบ{mode_th}ใช้กับตำแหน่งประเภท{position_th}ได้อย่างมีเงื่อนไข",
+        "{mode_en} is allowed with conditions for {position_en} positions",
+    ),
+    "slot_required": ("กรุณาเลือกช่วงเวลาทำงาน", "Choose a working slot"),
+    "slot_not_in_policy": (
+        "ช่วงเวลา {slot} ไม่อยู่ในช่วงเวลาที่นโยบายกำหนด ({allowed})",
+        "Slot {slot} is not one of the policy's slots ({allowed})",
+    ),
+    "place_required": ("กรุณาเลือกสถานที่ปฏิบัติงานนอกที่ตั้ง", "Choose the off-site place"),
+    "place_not_allowed": (
+        "นโยบายไม่อนุญาตให้ปฏิบัติงานนอกที่ตั้งที่ {place_th}",
+        "The policy does not allow off-site work at {place_en}",
+    ),
+    "off_site_quota_exceeded": (
+        "ปฏิบัติงานนอกที่ตั้งได้ไม่เกิน {quota} วันต่อสัปดาห์ (เลือกไว้ {days} วัน)",
+        "At most {quota} off-site days a week ({days} chosen)",
+    ),
 }
 
 

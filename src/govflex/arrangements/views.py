@@ -1,0 +1,128 @@
+"""A person's work arrangement: the weekly pattern and dated exceptions, with the reasons a mode
+is or is not offered for their position type."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from govflex.arrangements.models import MODES, PLACES, DayException, WeeklyPattern
+from govflex.arrangements.services import exception_set, may_arrange, pattern_set
+from govflex.common.errors import AccessDenied, DomainError, error_text
+from govflex.core.arrangements import mode_options
+from govflex.core.enums import PositionType
+from govflex.core.tabular import DateFormatError, parse_date
+from govflex.core.thaidate import THAI_WEEKDAYS
+from govflex.org.access import access_for
+from govflex.org.selectors import person_get
+from govflex.org.views.helpers import domain_errors
+from govflex.policies.selectors import policy_for
+
+ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _date(raw: str) -> dt.date | None:
+    try:
+        return parse_date(raw).value
+    except DateFormatError:
+        return None
+
+
+def _value(post: Any, prefix: str) -> dict[str, str]:
+    return {
+        "mode": post.get(f"{prefix}mode", ""),
+        "slot": post.get(f"{prefix}slot", ""),
+        "place": post.get(f"{prefix}place", ""),
+    }
+
+
+def _week_row(n: int, name: str, entry: dict[str, str]) -> dict[str, Any]:
+    labels = dict(MODES) | dict(PLACES)
+    return {
+        "n": n,
+        "name": name,
+        "entry": entry,
+        "mode_label": labels.get(entry.get("mode", ""), _("Standard day")),
+        "place_label": labels.get(entry.get("place", ""), ""),
+    }
+
+
+@login_required
+@domain_errors
+def person_arrangement(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = person_get(access=access_for(request.user), person_id=person_id)
+    today = timezone.localdate()
+    can_edit = may_arrange(request.user, person)
+    if request.method == "POST":
+        if not can_edit:
+            raise AccessDenied
+        try:
+            if request.POST.get("form") == "pattern":
+                start = _date(request.POST.get("effective_from", "")) or today
+                days = {str(n): _value(request.POST, f"d{n}-") for n in range(7)}
+                pattern_set(actor=request.user, person=person, effective_from=start, days=days)
+            else:
+                day = _date(request.POST.get("day", ""))
+                if day is None:
+                    messages.error(request, _("Enter the date as day/month/year, e.g. 05/03/2569."))
+                    return redirect("arrangements:person", person_id=person.pk)
+                exception_set(
+                    actor=request.user, person=person, day=day, value=_value(request.POST, "x-")
+                )
+        except AccessDenied:
+            raise
+        except DomainError as exc:
+            messages.error(request, error_text(exc))
+        else:
+            messages.success(request, _("The arrangement was saved."))
+        return redirect("arrangements:person", person_id=person.pk)
+    policy = policy_for(agency_id=person.agency_id, day=today)
+    thai = (get_language() or "th").startswith("th")
+    options = [
+        {
+            "mode": o.mode.value,
+            "allowed": o.allowed,
+            "note": (o.note.th if thai else o.note.en) if o.note else "",
+        }
+        for o in mode_options(policy, PositionType(person.position.position_type))
+    ]
+    current = (
+        WeeklyPattern.objects.filter(person=person, effective_from__lte=today)
+        .order_by("-effective_from")
+        .first()
+    )
+    weekdays = THAI_WEEKDAYS if thai else ENGLISH_WEEKDAYS
+    return render(
+        request,
+        "arrangements/person.html",
+        {
+            "person": person,
+            "can_edit": can_edit,
+            "options": options,
+            "slots": [slot.label() for slot in policy.staggered.slots],
+            "places": [
+                p for p in PLACES if p[0] in {x.value for x in policy.off_site.allowed_places}
+            ],
+            "quota": policy.off_site.weekly_quota_days,
+            "current": current,
+            "week": [
+                {
+                    "n": n,
+                    "name": weekdays[n],
+                    "entry": (current.days.get(str(n)) if current else None) or {},
+                }
+                for n in range(7)
+            ],
+            "upcoming": WeeklyPattern.objects.filter(person=person, effective_from__gt=today),
+            "exceptions": DayException.objects.filter(person=person, day__gte=today)[:60],
+            "today": today,
+        },
+    )
