@@ -20,6 +20,7 @@ from govflex.attendance.leave import (
 from govflex.attendance.leave_import import leave_import
 from govflex.attendance.models import DayResult, Leave
 from govflex.common.errors import AccessDenied, Conflict, ValidationFailed
+from govflex.core.calendar import fiscal_year_of
 from govflex.org.access import access_for
 from govflex.org.models import Role
 from tests.factories import PersonFactory, UserFactory, grant
@@ -121,20 +122,45 @@ def test_only_the_supervisor_chain_decides_and_rejection_needs_a_reason(
         leave_decide(actor=people["boss"].user, leave=leave, approve=True)
 
 
+def next_monday() -> dt.date:
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    return today + dt.timedelta(days=7 - today.weekday() + 7)  # a Monday at least a week ahead
+
+
 def test_cancelling_an_approved_leave_restores_the_days(
-    people: dict[str, Any], django_capture_on_commit_callbacks: Any, monkeypatch: Any
+    people: dict[str, Any], django_capture_on_commit_callbacks: Any
 ) -> None:
-    leave = ask(people, start=dt.date(2026, 12, 7), end=dt.date(2026, 12, 8))
+    start = next_monday()
+    leave = ask(people, start=start, end=start + dt.timedelta(days=1))
     with django_capture_on_commit_callbacks(execute=True):
         leave_decide(actor=people["boss"].user, leave=leave, approve=True)
     with django_capture_on_commit_callbacks(execute=True):
         leave_cancel(actor=people["worker"].user, leave=leave)
     leave.refresh_from_db()
     assert leave.status == "cancelled"
+    fiscal_year = fiscal_year_of(start)
     vacation = next(
-        b for b in balances(person=people["worker"], fiscal_year=2570) if b.leave_type == "vacation"
+        b
+        for b in balances(person=people["worker"], fiscal_year=fiscal_year)
+        if b.leave_type == "vacation"
     )
     assert vacation.taken == 0
+
+
+def test_a_leave_that_has_begun_is_cancelled_by_hr_only(people: dict[str, Any], hr: Any) -> None:
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    leave = Leave.objects.create(
+        person=people["worker"], leave_type="personal", start=today, end=today, status="approved"
+    )
+    with pytest.raises(Conflict):
+        leave_cancel(actor=people["worker"].user, leave=leave)
+    leave_cancel(actor=hr, leave=leave)
+    leave.refresh_from_db()
+    assert leave.status == "cancelled"
 
 
 def test_import_validates_all_rows_then_writes_once(
