@@ -1,0 +1,1 @@
+"""Helpers for ``bench_punches``: the benchmark-only server settings, load and probes."""
