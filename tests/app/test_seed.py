@@ -9,7 +9,8 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from govflex.org.models import Agency, Person, PositionType, Unit, WorkSite
-from govflex.org.seed import DEMO_PASSWORD, seed_agency
+from govflex.org.seed import seed_agency
+from govflex.org.seed_logins import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from govflex.org.seed import DEMO_PASSWORD, seed_agency
+from govflex.org.seed import seed_agency
+from govflex.org.seed_logins import DEMO_PASSWORD
 
 pytestmark = pytest.mark.e2e
 

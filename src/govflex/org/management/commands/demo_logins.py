@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from govflex.org.seed import DEMO_LOGINS, DEMO_PASSWORD
+from govflex.org.seed_logins import DEMO_LOGINS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):
