@@ -4,6 +4,11 @@ Parsing and row checks are the rules core's (govflex.core.terminal). Here: map t
 to people (an explicit map, else the staff ID itself), store each punch once — the record's
 fingerprint is its idempotency key, so re-importing a file adds nothing — in batches, then
 re-evaluate the person-days touched. Refused rows are reported with row, column and reason.
+
+On PostgreSQL each batch is copied (``COPY``) into a temporary table and moved into the punch
+table with ``INSERT … ON CONFLICT DO NOTHING RETURNING``: the unique (person, key) constraint
+keeps every punch exactly once, even with two imports of one file running at once, and the
+returned rows say which punches are new. Elsewhere (SQLite) batches go through ``bulk_create``.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -39,6 +44,7 @@ from govflex.org.models import Agency, Person, Role
 
 logger = logging.getLogger(__name__)
 BATCH = 5000
+COPY_BATCH = 50_000  # PostgreSQL: rows per COPY into the temporary table
 MAX_REPORTED_ERRORS = 1000
 MAX_BYTES = 512 * 1024 * 1024
 # Files with more lines than this are imported by the background worker.
@@ -156,9 +162,10 @@ def _store(
     stored = duplicates = unmapped = rows = 0
     touched: set[tuple[int, dt.date]] = set()
     received = timezone.now()
-    for chunk in _chunks(records, BATCH):
+    copying = connection.vendor == "postgresql"
+    for chunk in _chunks(records, COPY_BATCH if copying else BATCH):
         rows += len(chunk)
-        pending: dict[tuple[int, str], Punch] = {}
+        pending: dict[tuple[int, str], TerminalRecord] = {}
         for record in chunk:
             person_id = explicit.get(record.user_key) or by_staff.get(record.user_key)
             if person_id is None:
@@ -173,27 +180,17 @@ def _store(
                         }
                     )
                 continue
-            pending[(person_id, record.fingerprint)] = Punch(
-                person_id=person_id,
-                at=record.at,
-                source=PunchSource.TERMINAL,
-                on_site=True,
-                idempotency_key=record.fingerprint,
-                received_at=received,
-                recorded_by=job.created_by,
-                terminal_user_id=record.terminal_user_id[:40],
-            )
-        existing = set(
-            Punch.objects.filter(
-                person_id__in={person for person, _key in pending},
-                idempotency_key__in={key for _person, key in pending},
-            ).values_list("person_id", "idempotency_key")
+            pending[(person_id, record.fingerprint)] = record
+        template = Punch(
+            source=PunchSource.TERMINAL,
+            on_site=True,
+            received_at=received,
+            recorded_by=job.created_by,
         )
-        new = [punch for key, punch in pending.items() if key not in existing]
-        Punch.objects.bulk_create(new, batch_size=BATCH, ignore_conflicts=True)
+        new = _copy_new(template, pending) if copying else _bulk_new(template, pending)
         stored += len(new)
         duplicates += len(pending) - len(new)
-        touched.update((p.person_id, local_date(p.at)) for p in new)
+        touched.update((person_id, local_date(at)) for person_id, at in new)
     _schedule(touched)
     return {
         "rows": rows + refused,
@@ -203,6 +200,80 @@ def _store(
         "unmapped": unmapped,
         "errors": errors[:MAX_REPORTED_ERRORS],
     }
+
+
+def _bulk_new(
+    template: Punch, pending: dict[tuple[int, str], TerminalRecord]
+) -> list[tuple[int, dt.datetime]]:
+    """Store the punches not stored yet (any database); return (person, instant) of the new."""
+    existing = set(
+        Punch.objects.filter(
+            person_id__in={person for person, _key in pending},
+            idempotency_key__in={key for _person, key in pending},
+        ).values_list("person_id", "idempotency_key")
+    )
+    new = [
+        Punch(
+            person_id=person_id,
+            at=record.at,
+            source=template.source,
+            on_site=template.on_site,
+            idempotency_key=key,
+            received_at=template.received_at,
+            recorded_by_id=template.recorded_by_id,
+            terminal_user_id=record.terminal_user_id[:40],
+        )
+        for (person_id, key), record in pending.items()
+        if (person_id, key) not in existing
+    ]
+    Punch.objects.bulk_create(new, batch_size=BATCH, ignore_conflicts=True)
+    return [(punch.person_id, punch.at) for punch in new]
+
+
+# Columns that vary per row; every other column takes the template punch's value.
+_PER_ROW = ("person_id", "at", "idempotency_key", "terminal_user_id")
+
+
+def _copy_new(
+    template: Punch, pending: dict[tuple[int, str], TerminalRecord]
+) -> list[tuple[int, dt.datetime]]:
+    """PostgreSQL: COPY into a temporary table, then insert what is new, exactly once."""
+    if not pending:
+        return []
+    meta = Punch._meta
+    quote = connection.ops.quote_name
+    fields = {f.attname: f for f in meta.concrete_fields if not f.primary_key}
+    constant = [f for name, f in fields.items() if name not in _PER_ROW]
+    columns = [quote(fields[name].column) for name in _PER_ROW] + [
+        quote(f.column) for f in constant
+    ]
+    values = [f"b.{quote(fields[name].column)}" for name in _PER_ROW] + ["%s"] * len(constant)
+    params = [f.get_db_prep_save(getattr(template, f.attname), connection) for f in constant]
+    with transaction.atomic(), connection.cursor() as cursor:
+        # IF NOT EXISTS + TRUNCATE: inside an outer transaction the table outlives a batch.
+        cursor.execute(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS govflex_terminal_batch"
+            " (person_id bigint, at timestamptz, idempotency_key varchar(100),"
+            " terminal_user_id varchar(40)) ON COMMIT DROP"
+        )
+        cursor.execute("TRUNCATE govflex_terminal_batch")
+        with cursor.cursor.copy(
+            "COPY govflex_terminal_batch (person_id, at, idempotency_key, terminal_user_id)"
+            " FROM STDIN"
+        ) as copy:
+            for (person_id, key), record in pending.items():
+                copy.write_row((person_id, record.at, key, record.terminal_user_id[:40]))
+        cursor.execute(
+            f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)})"  # noqa: S608 - names
+            f" SELECT {', '.join(values)} FROM govflex_terminal_batch b"
+            # In index order: each person's index pages are touched once per batch.
+            " ORDER BY b.person_id, b.at"
+            f" ON CONFLICT ({quote(fields['person_id'].column)},"
+            f" {quote(fields['idempotency_key'].column)}) DO NOTHING"
+            f" RETURNING {quote(fields['person_id'].column)}, {quote(fields['at'].column)}",
+            params,
+        )
+        return [(int(person_id), at) for person_id, at in cursor.fetchall()]
 
 
 def _problem(problem: RowProblem, language: str) -> dict[str, Any]:
