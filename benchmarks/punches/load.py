@@ -160,7 +160,7 @@ class Probe:
     unseen: int = 0
     errors: int = 0
     _stop: threading.Event = field(default_factory=threading.Event)
-    _pending: list[tuple[int, float]] = field(default_factory=list)
+    _watchers: list[threading.Thread] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def _request(
@@ -191,53 +191,46 @@ class Probe:
                 continue
             acked = time.monotonic()
             if status in {200, 201}:
-                with self._lock:
-                    self._pending.append((pk, acked))
+                # Each punch is watched on its own connection, so polls do not queue up.
+                watcher = threading.Thread(target=self._watch, args=(pk, acked), daemon=True)
+                watcher.start()
+                self._watchers.append(watcher)
             else:
                 self.errors += 1
         connection.close()
 
-    def _poller(self, sender: threading.Thread) -> None:
+    def _watch(self, pk: int, acked: float) -> None:
+        """Poll one punch's day result on its own connection until it shows (bounded)."""
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         day = self.today.isoformat()
-        while sender.is_alive() or self._pending:
-            with self._lock:
-                pending = list(self._pending)
-            if not pending:
-                time.sleep(0.05)
-                continue
-            for pk, acked in pending:
-                path = f"/api/v1/day-results?person={pk}&from={day}&to={day}"
+        path = f"/api/v1/day-results?person={pk}&from={day}&to={day}"
+        try:
+            while time.monotonic() - acked <= self.limit:
                 try:
                     status, body = self._request(connection, "GET", path)
                 except (OSError, http.client.HTTPException):
                     connection.close()
                     continue
-                now = time.monotonic()
-                seen = status == 200 and json.loads(body).get("count", 0) > 0
-                if seen or now - acked > self.limit:
+                if status == 200 and json.loads(body).get("count", 0) > 0:
                     with self._lock:
-                        self._pending.remove((pk, acked))
-                    if seen:
-                        self.latencies.append(now - acked)
-                    else:
-                        self.unseen += 1
-            time.sleep(0.02)
-        connection.close()
+                        self.latencies.append(time.monotonic() - acked)
+                    return
+                time.sleep(0.05)
+            with self._lock:
+                self.unseen += 1
+        finally:
+            connection.close()
 
     def start(self) -> None:
         self._sender_thread = threading.Thread(target=self._sender, daemon=True)
-        self._poller_thread = threading.Thread(
-            target=self._poller, args=(self._sender_thread,), daemon=True
-        )
         self._sender_thread.start()
-        self._poller_thread.start()
 
     def stop(self) -> None:
         """Stop sending; wait (bounded by ``limit``) for the sent punches to show."""
         self._stop.set()
         self._sender_thread.join(timeout=40)
-        self._poller_thread.join(timeout=self.limit + 40)
+        for watcher in list(self._watchers):
+            watcher.join(timeout=self.limit + 40)
 
 
 # ------------------------------------------------------------------ (e) retry storm
