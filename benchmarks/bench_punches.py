@@ -471,7 +471,7 @@ def _storm(stack: Stack) -> None:
     print(f"  lost = {lost}, duplicated = {duplicated} — {_verdict(ok)}")
 
 
-def _visible(probe: load.Probe) -> None:
+def _visible(probe: load.Probe, during: str) -> None:
     values = sorted(probe.latencies)
     if not values:
         print(f"(f) acknowledged → day result visible: no probe seen (unseen {probe.unseen})")
@@ -479,7 +479,7 @@ def _visible(probe: load.Probe) -> None:
     p50 = statistics.median(values)
     p99 = values[min(len(values) - 1, int(len(values) * 0.99))]
     print(
-        f"(f) acknowledged → day result visible via GET /api/v1/day-results during (b):"
+        f"(f) acknowledged → day result visible via GET /api/v1/day-results during {during}:"
         f" p50 {p50:.2f} s, p99 {p99:.2f} s, max {values[-1]:.2f} s ({len(values)} probes,"
         f" {probe.unseen} not visible within {probe.limit:.0f} s, {probe.errors} errors)"
     )
@@ -508,7 +508,7 @@ def _loaded(
     print(f"{label}: {result.line()}")
     print(f"  evaluations still queued when the load stopped: {backlog:,}")
     if probe is not None:
-        _visible(probe)
+        _visible(probe, label.split(maxsplit=1)[0])
     return result
 
 
