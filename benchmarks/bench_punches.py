@@ -594,10 +594,10 @@ def _run(stack: Stack, tmp: Path) -> None:
         " AND idempotency_key NOT LIKE 'stored-%%' AND length(idempotency_key) = 64",
     )
     with _server(stack, setup, logs / "server.log"), _workers(stack, 1, logs / "worker.log"):
-        api_runs = []
+        api_runs, dropped = [], 0
         for attempt in ("first", "again"):
             api_runs.append(_import_api(stack, attlog, f"{attempt}.dat"))
-            dropped = _drop_queue(stack)  # the day evaluations the import queued
+            dropped += _drop_queue(stack)  # the day evaluations the import queued
         print(f"  (day evaluations queued by the import and dropped: {dropped:,})")
     _report_import("API + worker", api_runs, lines)
 
