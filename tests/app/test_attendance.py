@@ -364,3 +364,36 @@ def test_kept_coordinates_are_purged_after_the_retention(me: Any, org: dict[str,
     stored.refresh_from_db()
     assert (stored.latitude, stored.longitude) == (None, None)
     assert stored.location_checked  # the classification stays
+
+
+def test_a_late_retry_without_a_time_returns_the_stored_punch(me: Any) -> None:
+    first, _ = punch_record(
+        actor=me.user, person=me, data=PunchInput(idempotency_key="api-no-time-1"), now=local(8, 20)
+    )
+    again, created = punch_record(
+        actor=me.user, person=me, data=PunchInput(idempotency_key="api-no-time-1"), now=local(8, 25)
+    )
+    assert (again.pk, created) == (first.pk, False)
+
+
+def test_a_punch_without_location_is_judged_as_planned(me: Any, hr: Any) -> None:
+    from govflex.arrangements.services import exception_set
+
+    exception_set(
+        actor=hr, person=me, day=THURSDAY, value={"mode": "off_site", "place": "residence"}
+    )
+    punch(me, local(8, 20), "key-plan-0001")
+    punch(me, local(16, 40), "key-plan-0002")
+    result = day_result_refresh(person=me, day=THURSDAY, now=local(23, 0))
+    assert not any("mismatch" in e["code"] for e in result.exceptions)
+
+
+def test_a_punch_stored_queues_its_evaluation_in_the_same_transaction(
+    me: Any, settings: Any
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from django_tasks_db.models import DBTaskResult
+
+    punch(me, local(8, 20), "key-queued-01")
+    queued = DBTaskResult.objects.filter(task_path__endswith="evaluate_person_day")
+    assert queued.count() == 1

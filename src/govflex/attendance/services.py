@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govflex.attendance.models import AttendanceSettings, ConfirmationCursor, DayResult, Punch
-from govflex.attendance.plans import arrangement_for, day_inputs
+from govflex.attendance.plans import day_inputs
 from govflex.common.context import request_id_var
 from govflex.common.errors import Conflict, ValidationFailed
 from govflex.core import geo
@@ -27,6 +27,7 @@ from govflex.policies.selectors import policy_for, unit_calendar
 logger = logging.getLogger(__name__)
 
 SELF_SOURCES = frozenset({PunchSource.WEB, PunchSource.KIOSK})
+ON_SITE_SOURCES = frozenset({PunchSource.KIOSK, PunchSource.TERMINAL})
 SAME_PUNCH = dt.timedelta(seconds=1)
 
 
@@ -96,12 +97,17 @@ def _check_time(at: dt.datetime, now: dt.datetime, settings: AttendanceSettings)
 
 
 def _locate(person: Person, data: PunchInput, settings: AttendanceSettings) -> dict[str, Any]:
+    """Where the punch was made, when known.
+
+    ``location_checked`` says the on/off-site flag is known: from the device's position, from a
+    kiosk or terminal (they stand at the office), or stated by the client. Otherwise the day is
+    judged as planned (see ``day_result_values``), so nothing is looked up while the person
+    waits for the acknowledgement.
+    """
     if data.latitude is None or data.longitude is None:
-        on_site = data.on_site
-        if on_site is None:
-            plan = arrangement_for(person=person, day=timezone.localdate())
-            on_site = plan.on_site if plan is not None else True
-        return {"on_site": on_site, "site_id": data.site_id, "location_checked": False}
+        known = data.on_site is not None or data.source in ON_SITE_SOURCES
+        on_site = data.on_site if data.on_site is not None else True
+        return {"on_site": on_site, "site_id": data.site_id, "location_checked": known}
     sites = [
         geo.Site(s.pk, float(s.latitude), float(s.longitude), float(s.radius_m))
         for s in WorkSite.objects.filter(agency_id=person.agency_id)
@@ -136,9 +142,10 @@ def punch_record(
         raise _field("idempotency_key", _("Send a unique key of 8 to 100 characters."))
     settings = settings_for(person.agency_id)
     at, drift = _instant(data, now, dt.timedelta(seconds=settings.clock_tolerance_seconds))
+    stated = data.at is not None or data.device_time is not None
     existing = Punch.objects.filter(person=person, idempotency_key=key).first()
     if existing is not None:
-        return _same(existing, at), False
+        return _same(existing, at, stated=stated), False
     _check_time(at, now, settings)
     fields = _locate(person, data, settings)
     try:
@@ -157,11 +164,13 @@ def punch_record(
                 terminal_user_id=data.terminal_user_id[:40],
                 **fields,
             )
-            transaction.on_commit(lambda: _schedule(person.pk, at))
+            # Queued in the punch's own transaction: one commit, and no acknowledged punch
+            # without its re-evaluation queued.
+            _schedule(person.pk, at)
     except IntegrityError:
         # Two deliveries of the same key raced; the other one won.
         existing = Punch.objects.get(person=person, idempotency_key=key)
-        return _same(existing, at), False
+        return _same(existing, at, stated=stated), False
     return punch, True
 
 
@@ -176,8 +185,13 @@ def _planned_end(evaluator: Evaluator, policy: Any, day: dt.date, plan: Any) -> 
     return evaluator.origin(day) + dt.timedelta(minutes=hours.end_minute)
 
 
-def _same(existing: Punch, at: dt.datetime) -> Punch:
-    if abs(existing.at - at) > SAME_PUNCH:
+def _same(existing: Punch, at: dt.datetime, *, stated: bool) -> Punch:
+    """A retry returns the stored punch; a key reused for another stated time is a conflict.
+
+    A retry that states no time (the server stamps it on arrival) is the same punch however late
+    it comes.
+    """
+    if stated and abs(existing.at - at) > SAME_PUNCH:
         raise Conflict(_("This key was already used for a different punch."))
     return existing
 
@@ -208,10 +222,11 @@ def day_result_values(
     inputs = day_inputs(person=person, day=day)
     plan = inputs.arrangement
     start, end = evaluator.working_window(day, plan)
+    planned_on_site = plan.on_site if plan is not None else True
     punches = [
-        CorePunch(p.at, PunchSource(p.source), p.on_site)
+        CorePunch(p.at, PunchSource(p.source), p.on_site if p.location_checked else planned_on_site)
         for p in Punch.objects.filter(person=person, at__gte=start, at__lt=end).only(
-            "at", "source", "on_site"
+            "at", "source", "on_site", "location_checked"
         )
     ]
     result = evaluator.evaluate(
