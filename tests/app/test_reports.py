@@ -145,3 +145,14 @@ def test_large_exports_run_in_the_background(
     other = Client()
     other.force_login(staff.user)
     assert other.get(f"/attendance/exports/{job.pk}/download/").status_code == 404
+
+
+def test_days_still_to_come_are_not_reported(staff: Any, hr: Any) -> None:
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    report = reports.person_month(
+        access=access_for(hr), person=staff, year=today.year, month=today.month
+    )
+    assert all(row.day <= today for row in report.rows)
+    assert len(report.rows) == today.day

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govflex.attendance.models import DAY_STATUSES, DayResult
@@ -84,6 +85,8 @@ def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 
 def _rows(people: list[Person], start: dt.date, end: dt.date) -> list[Row]:
+    """One row per person-day up to today: days still to come have nothing to report yet."""
+    end = min(end, timezone.localdate())
     stored = {
         (r.person_id, r.day): r
         for r in DayResult.objects.filter(person__in=people, day__gte=start, day__lte=end)
