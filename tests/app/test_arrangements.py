@@ -146,3 +146,43 @@ def test_api_reads_and_writes_the_arrangement(worker: Any, hr: Any) -> None:
     )
     assert refused.status_code == 422
     assert "slot" in refused.json()["details"]["fields"]
+
+
+def test_week_roster_shows_modes_leave_and_holidays(
+    worker: Any, hr: Any, org: dict[str, Any]
+) -> None:
+    from govflex.attendance.models import Leave
+
+    pattern_set(actor=hr, person=worker, effective_from=MONDAY, days={"0": EARLY, "2": OFF})
+    Leave.objects.create(
+        person=worker,
+        leave_type="vacation",
+        start=dt.date(2026, 3, 5),
+        end=dt.date(2026, 3, 5),
+        status="approved",
+    )
+    client = Client()
+    client.force_login(hr)
+    page = client.get("/arrangements/roster/", {"unit": org["unit_a"].pk, "week": "2026-03-04"})
+    assert page.status_code == 200
+    [row] = [r for r in page.context["rows"] if r.person.pk == worker.pk]
+    kinds = [cell.kind for cell in row.cells]
+    # Mon 2 Mar early slot, Tue 3 Mar Makha Bucha, Wed off site, Thu leave, Fri standard, weekend
+    assert kinds == ["staggered", "holiday", "off_site", "leave", "standard", "holiday", "holiday"]
+    assert row.cells[0].text == "07:30-15:30"
+
+
+def test_a_supervisor_rosters_only_the_units_they_lead(worker: Any, org: dict[str, Any]) -> None:
+    boss = UserFactory()
+    grant(boss, org["agency"], Role.SUPERVISOR, org["unit_b"])
+    client = Client()
+    client.force_login(boss)
+    assert client.get("/arrangements/roster/", {"unit": org["unit_a"].pk}).status_code == 404
+    own = client.get("/arrangements/roster/")
+    assert own.context["unit"] == org["unit_b"]
+    staff = UserFactory()
+    worker.user = staff
+    worker.save()
+    other = Client()
+    other.force_login(staff)
+    assert other.get("/arrangements/roster/").status_code == 404

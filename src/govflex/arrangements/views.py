@@ -15,14 +15,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from govflex.arrangements.models import MODES, PLACES, DayException, WeeklyPattern
+from govflex.arrangements.roster import roster_week, week_of
 from govflex.arrangements.services import exception_set, may_arrange, pattern_set
-from govflex.common.errors import AccessDenied, DomainError, error_text
+from govflex.common.errors import AccessDenied, DomainError, NotFound, error_text
 from govflex.core.arrangements import mode_options
 from govflex.core.enums import PositionType
 from govflex.core.tabular import DateFormatError, parse_date
 from govflex.core.thaidate import THAI_WEEKDAYS
 from govflex.org.access import access_for
-from govflex.org.selectors import person_get
+from govflex.org.selectors import person_get, units_reportable
 from govflex.org.views.helpers import domain_errors
 from govflex.policies.selectors import policy_for
 
@@ -124,5 +125,35 @@ def person_arrangement(request: HttpRequest, person_id: int) -> HttpResponse:
             "upcoming": WeeklyPattern.objects.filter(person=person, effective_from__gt=today),
             "exceptions": DayException.objects.filter(person=person, day__gte=today)[:60],
             "today": today,
+        },
+    )
+
+
+@login_required
+@domain_errors
+def roster(request: HttpRequest) -> HttpResponse:
+    """A unit's week: who works in which mode where, who is on leave, which days are holidays."""
+    access = access_for(request.user)
+    units = units_reportable(access=access)
+    unit_id = request.GET.get("unit", "")
+    unit = units.filter(pk=int(unit_id)).first() if unit_id.isdigit() else units.first()
+    if unit is None:
+        raise NotFound
+    day = _date(request.GET.get("week", "")) or timezone.localdate()
+    policy = policy_for(agency_id=unit.agency_id, day=day)
+    days = week_of(day)
+    thai = (get_language() or "th").startswith("th")
+    return render(
+        request,
+        "arrangements/roster.html",
+        {
+            "unit": unit,
+            "units": units,
+            "days": [(d, (THAI_WEEKDAYS if thai else ENGLISH_WEEKDAYS)[d.weekday()]) for d in days],
+            "rows": roster_week(
+                access=access, unit=unit, day=day, standard=policy.standard_day.hours.label()
+            ),
+            "previous": days[0] - dt.timedelta(days=7),
+            "next": days[0] + dt.timedelta(days=7),
         },
     )

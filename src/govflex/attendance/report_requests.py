@@ -9,7 +9,6 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -18,7 +17,7 @@ from govflex.attendance.models import ExportJob
 from govflex.common.errors import NotFound, ValidationFailed
 from govflex.org.access import Access, access_for
 from govflex.org.models import Unit
-from govflex.org.selectors import person_get, person_list
+from govflex.org.selectors import person_get, person_list, units_reportable
 
 KINDS = ("day_sheet", "person_month", "unit_month")
 FORMATS = ("xlsx", "pdf")
@@ -60,20 +59,6 @@ class ReportRequest:
             year=params.get("year"),
             month=params.get("month"),
         )
-
-
-def units_reportable(*, access: Access) -> QuerySet[Unit]:
-    """Units whose people the user may report on: the agency for readers, else led subtrees."""
-    condition = Q(pk__in=[])
-    readers = [a for a in access.agencies() if access.is_agency_reader(a)]
-    if access.is_admin:
-        condition = Q()
-    elif readers:
-        condition |= Q(agency_id__in=readers)
-    for agency_id, paths in access.supervised_paths.items():
-        for path in paths:
-            condition |= Q(agency_id=agency_id, path__startswith=path)
-    return Unit.objects.filter(condition).order_by("agency_id", "path")
 
 
 def _unit(access: Access, unit_id: int) -> Unit:

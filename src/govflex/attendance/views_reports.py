@@ -24,13 +24,12 @@ from govflex.attendance.report_requests import (
     file_name,
     render_file,
     size,
-    units_reportable,
 )
 from govflex.common.errors import NotFound, ValidationFailed
 from govflex.common.forms import BEDateField
 from govflex.org.access import access_for
 from govflex.org.models import Person, Unit
-from govflex.org.selectors import person_list
+from govflex.org.selectors import person_list, units_reportable
 from govflex.org.views.helpers import domain_errors
 
 KIND_CHOICES = [

@@ -63,6 +63,20 @@ def unit_list(
     return qs.order_by("agency_id", "path")
 
 
+def units_reportable(*, access: Access) -> QuerySet[Unit]:
+    """Units whose people the user may see: the agency for readers, else the subtrees they lead."""
+    condition = Q(pk__in=[])
+    readers = [a for a in access.agencies() if access.is_agency_reader(a)]
+    if access.is_admin:
+        condition = Q()
+    elif readers:
+        condition |= Q(agency_id__in=readers)
+    for agency_id, paths in access.supervised_paths.items():
+        for path in paths:
+            condition |= Q(agency_id=agency_id, path__startswith=path)
+    return Unit.objects.filter(condition).order_by("agency_id", "path")
+
+
 def unit_tree(*, access: Access, agency_id: int) -> list[Unit]:
     """Units in tree order (depth-first by path) with the number of people directly in each."""
     return list(
