@@ -186,3 +186,25 @@ def test_a_supervisor_rosters_only_the_units_they_lead(worker: Any, org: dict[st
     other = Client()
     other.force_login(staff)
     assert other.get("/arrangements/roster/").status_code == 404
+
+
+def test_today_board_counts_who_is_on_site_now(worker: Any, hr: Any, org: dict[str, Any]) -> None:
+    from django.utils import timezone
+
+    now = timezone.now()
+    punch_record(
+        actor=worker.user, person=worker, data=PunchInput(idempotency_key="board-00001"), now=now
+    )
+    punch_record(  # a double tap is one punch
+        actor=worker.user,
+        person=worker,
+        data=PunchInput(idempotency_key="board-00002"),
+        now=now + dt.timedelta(seconds=20),
+    )
+    client = Client()
+    client.force_login(hr)
+    page = client.get("/arrangements/today/", {"unit": org["unit_a"].pk})
+    assert page.status_code == 200
+    [row] = [r for r in page.context["board"] if r.person.pk == worker.pk]
+    assert row.on_site_now
+    assert page.context["on_site"] == 1

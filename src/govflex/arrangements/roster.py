@@ -17,6 +17,7 @@ from govflex.org.selectors import person_list
 from govflex.policies.selectors import unit_calendar
 
 LABELS = dict(MODES) | dict(PLACES) | dict(LEAVE_TYPES)
+DOUBLE_TAP_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -102,3 +103,49 @@ def _cell(
     if mode == "staggered":
         return Cell(day, mode, entry.get("slot") or standard)
     return Cell(day, mode, str(LABELS.get(mode, mode)))
+
+
+@dataclass(frozen=True)
+class TodayRow:
+    person: Person
+    planned: Cell
+    first_punch: dt.datetime | None
+    last_punch: dt.datetime | None
+    punches: int
+    on_site_now: bool
+
+
+def today_board(*, access: Access, unit: Unit, now: dt.datetime, standard: str) -> list[TodayRow]:
+    """Who is planned where today, and who has checked in (and is on site) so far."""
+    from django.utils import timezone  # noqa: PLC0415
+
+    from govflex.attendance.models import Punch  # noqa: PLC0415
+
+    today = timezone.localdate(now)
+    rows = roster_week(access=access, unit=unit, day=today, standard=standard)
+    start = dt.datetime.combine(today, dt.time.min, tzinfo=timezone.get_current_timezone())
+    seen: dict[int, list[Punch]] = defaultdict(list)
+    for punch in Punch.objects.filter(
+        person_id__in=[r.person.pk for r in rows], at__gte=start, at__lte=now
+    ).order_by("at"):
+        kept = seen[punch.person_id]
+        # A second tap within a minute is the same punch (as the day evaluation counts it).
+        if not kept or (punch.at - kept[-1].at).total_seconds() >= DOUBLE_TAP_SECONDS:
+            kept.append(punch)
+    board = []
+    for row in rows:
+        planned = next(c for c in row.cells if c.day == today)
+        punches = seen.get(row.person.pk, [])
+        # An odd number of punches: checked in and not yet out.
+        on_site = bool(punches) and len(punches) % 2 == 1 and punches[-1].on_site
+        board.append(
+            TodayRow(
+                person=row.person,
+                planned=planned,
+                first_punch=punches[0].at if punches else None,
+                last_punch=punches[-1].at if len(punches) > 1 else None,
+                punches=len(punches),
+                on_site_now=on_site,
+            )
+        )
+    return board

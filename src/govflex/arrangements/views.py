@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from govflex.arrangements.models import MODES, PLACES, DayException, WeeklyPattern
-from govflex.arrangements.roster import roster_week, week_of
+from govflex.arrangements.roster import roster_week, today_board, week_of
 from govflex.arrangements.services import exception_set, may_arrange, pattern_set
 from govflex.common.errors import AccessDenied, DomainError, NotFound, error_text
 from govflex.core.arrangements import mode_options
@@ -155,5 +155,34 @@ def roster(request: HttpRequest) -> HttpResponse:
             ),
             "previous": days[0] - dt.timedelta(days=7),
             "next": days[0] + dt.timedelta(days=7),
+        },
+    )
+
+
+@login_required
+@domain_errors
+def today(request: HttpRequest) -> HttpResponse:
+    """The unit's day: planned mode or leave, check-ins so far, who is on site now."""
+    access = access_for(request.user)
+    units = units_reportable(access=access)
+    unit_id = request.GET.get("unit", "")
+    unit = units.filter(pk=int(unit_id)).first() if unit_id.isdigit() else units.first()
+    if unit is None:
+        raise NotFound
+    now = timezone.now()
+    policy = policy_for(agency_id=unit.agency_id, day=timezone.localdate(now))
+    board = today_board(
+        access=access, unit=unit, now=now, standard=policy.standard_day.hours.label()
+    )
+    return render(
+        request,
+        "arrangements/today.html",
+        {
+            "unit": unit,
+            "units": units,
+            "board": board,
+            "on_site": sum(1 for row in board if row.on_site_now),
+            "checked_in": sum(1 for row in board if row.punches),
+            "now": now,
         },
     )
