@@ -192,19 +192,19 @@ def test_today_board_counts_who_is_on_site_now(worker: Any, hr: Any, org: dict[s
     from django.utils import timezone
 
     now = timezone.now()
-    punch_record(
-        actor=worker.user, person=worker, data=PunchInput(idempotency_key="board-00001"), now=now
-    )
-    punch_record(  # a double tap is one punch
-        actor=worker.user,
-        person=worker,
-        data=PunchInput(idempotency_key="board-00002"),
-        now=now + dt.timedelta(seconds=20),
-    )
+    for n, seconds_ago in enumerate((60, 40)):  # a double tap 20 s apart is one punch
+        at = now - dt.timedelta(seconds=seconds_ago)
+        punch_record(
+            actor=worker.user,
+            person=worker,
+            data=PunchInput(idempotency_key=f"board-{n:05d}", device_time=at),
+            now=now,
+        )
     client = Client()
     client.force_login(hr)
     page = client.get("/arrangements/today/", {"unit": org["unit_a"].pk})
     assert page.status_code == 200
     [row] = [r for r in page.context["board"] if r.person.pk == worker.pk]
+    assert row.punches == 1
     assert row.on_site_now
     assert page.context["on_site"] == 1
