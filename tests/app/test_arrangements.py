@@ -208,3 +208,36 @@ def test_today_board_counts_who_is_on_site_now(worker: Any, hr: Any, org: dict[s
     assert row.punches == 1
     assert row.on_site_now
     assert page.context["on_site"] == 1
+
+
+def test_a_person_subscribes_to_their_work_plan(worker: Any, hr: Any) -> None:
+    from icalendar import Calendar
+
+    pattern_set(actor=hr, person=worker, effective_from=MONDAY, days={"2": OFF})
+    client = Client()
+    client.force_login(worker.user)
+    page = client.post("/arrangements/ical/renew/")
+    assert page.status_code == 200
+    path = page.context["url"].split("testserver", 1)[1]
+    feed = Client().get(path)  # calendar apps do not sign in
+    assert feed["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(feed.content).walk("VEVENT")
+    assert len(events) == 7 * 11
+    assert any("นอกที่ตั้ง" in str(e["SUMMARY"]) for e in events)
+    client.post("/arrangements/ical/renew/")  # a new address stops the old one
+    assert Client().get(path).status_code == 404
+
+
+def test_only_the_person_makes_their_feed(worker: Any, hr: Any) -> None:
+    from govflex.arrangements.ical import calendar_feed_renew
+
+    with pytest.raises(AccessDenied):
+        calendar_feed_renew(actor=hr, person=worker)
+
+
+def test_api_makes_my_feed_url(worker: Any) -> None:
+    client = Client()
+    client.force_login(worker.user)
+    url = client.post("/api/v1/me/calendar-feed").json()["url"]
+    assert url.endswith(".ics")
+    assert Client().get(url.split("testserver", 1)[1]).status_code == 200

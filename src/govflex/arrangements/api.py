@@ -4,12 +4,15 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from ninja import Router, Schema
 
+from govflex.arrangements.ical import calendar_feed_renew
 from govflex.arrangements.models import DayException, WeeklyPattern
 from govflex.arrangements.services import exception_set, pattern_set
+from govflex.common.errors import NotFound
 from govflex.core.arrangements import mode_options
 from govflex.core.enums import PositionType
 from govflex.org.access import access_for
@@ -96,3 +99,19 @@ def put_pattern(request: HttpRequest, person_id: int, payload: PatternIn) -> Any
 def put_exception(request: HttpRequest, person_id: int, day: dt.date, payload: DayValue) -> Any:
     person = person_get(access=access_for(request.user), person_id=person_id)
     return exception_set(actor=request.user, person=person, day=day, value=payload.dict())
+
+
+class FeedOut(Schema):
+    url: str
+
+
+@router.post(
+    "/me/calendar-feed", response=FeedOut, summary="Make (or replace) my iCalendar feed URL"
+)
+def renew_feed(request: HttpRequest) -> Any:
+    access = access_for(request.user)
+    if access.person_id is None:
+        raise NotFound
+    person = person_get(access=access, person_id=access.person_id)
+    token = calendar_feed_renew(actor=request.user, person=person)
+    return {"url": request.build_absolute_uri(reverse("arrangements:ical", args=[token]))}

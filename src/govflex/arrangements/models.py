@@ -75,3 +75,17 @@ class DayException(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.day} {self.mode}"
+
+
+class CalendarFeed(models.Model):
+    """A person's private iCalendar feed of their work plan (the URL's token is the key)."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="calendar_feed")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+
+    def __str__(self) -> str:
+        return str(self.person_id)

@@ -10,10 +10,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from govflex.arrangements.ical import calendar_feed_ics, calendar_feed_renew
 from govflex.arrangements.models import MODES, PLACES, DayException, WeeklyPattern
 from govflex.arrangements.roster import roster_week, today_board, week_of
 from govflex.arrangements.services import exception_set, may_arrange, pattern_set
@@ -186,3 +188,27 @@ def today(request: HttpRequest) -> HttpResponse:
             "now": now,
         },
     )
+
+
+def ical_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The secret-URL feed: no sign-in (calendar apps cannot), the token is the key."""
+    try:
+        content = calendar_feed_ics(token=token, today=timezone.localdate())
+    except NotFound:
+        return HttpResponse(status=404)
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+@login_required
+@domain_errors
+def ical_renew(request: HttpRequest) -> HttpResponse:
+    """Make (or replace) my feed URL; it is shown once."""
+    access = access_for(request.user)
+    if request.method != "POST" or access.person_id is None:
+        raise NotFound
+    person = person_get(access=access, person_id=access.person_id)
+    token = calendar_feed_renew(actor=request.user, person=person)
+    url = request.build_absolute_uri(reverse("arrangements:ical", args=[token]))
+    return render(request, "arrangements/ical.html", {"url": url, "person": person})
