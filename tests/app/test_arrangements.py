@@ -241,3 +241,16 @@ def test_api_makes_my_feed_url(worker: Any) -> None:
     url = client.post("/api/v1/me/calendar-feed").json()["url"]
     assert url.endswith(".ics")
     assert Client().get(url.split("testserver", 1)[1]).status_code == 200
+
+
+def test_roster_filters_by_position_type(worker: Any, hr: Any, org: dict[str, Any]) -> None:
+    client = Client()
+    client.force_login(hr)
+    support = client.get(
+        "/arrangements/roster/", {"unit": org["unit_a"].pk, "position_type": "support"}
+    )
+    assert {row.person.pk for row in support.context["rows"]} >= {worker.pk}
+    field = client.get(
+        "/arrangements/roster/", {"unit": org["unit_a"].pk, "position_type": "area_field_work"}
+    )
+    assert worker.pk not in {row.person.pk for row in field.context["rows"]}

@@ -38,9 +38,13 @@ def week_of(day: dt.date) -> list[dt.date]:
     return [monday + dt.timedelta(days=n) for n in range(7)]
 
 
-def roster_week(*, access: Access, unit: Unit, day: dt.date, standard: str) -> list[RosterRow]:
+def roster_week(
+    *, access: Access, unit: Unit, day: dt.date, standard: str, position_type: str = ""
+) -> list[RosterRow]:
     days = week_of(day)
-    people = list(person_list(access=access, within=unit).select_related("unit"))
+    people = list(
+        person_list(access=access, within=unit, position_type=position_type).select_related("unit")
+    )
     ids = [p.pk for p in people]
     patterns: dict[int, list[WeeklyPattern]] = defaultdict(list)
     for pattern in WeeklyPattern.objects.filter(

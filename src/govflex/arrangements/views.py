@@ -25,6 +25,7 @@ from govflex.core.enums import PositionType
 from govflex.core.tabular import DateFormatError, parse_date
 from govflex.core.thaidate import THAI_WEEKDAYS
 from govflex.org.access import access_for
+from govflex.org.models import PositionType as OrgPositionType
 from govflex.org.selectors import person_get, units_reportable
 from govflex.org.views.helpers import domain_errors
 from govflex.policies.selectors import policy_for
@@ -145,15 +146,24 @@ def roster(request: HttpRequest) -> HttpResponse:
     policy = policy_for(agency_id=unit.agency_id, day=day)
     days = week_of(day)
     thai = (get_language() or "th").startswith("th")
+    position_type = request.GET.get("position_type", "")
+    if position_type not in {t.value for t in PositionType}:
+        position_type = ""
     return render(
         request,
         "arrangements/roster.html",
         {
             "unit": unit,
             "units": units,
+            "position_type": position_type,
+            "position_types": OrgPositionType.choices,
             "days": [(d, (THAI_WEEKDAYS if thai else ENGLISH_WEEKDAYS)[d.weekday()]) for d in days],
             "rows": roster_week(
-                access=access, unit=unit, day=day, standard=policy.standard_day.hours.label()
+                access=access,
+                unit=unit,
+                day=day,
+                standard=policy.standard_day.hours.label(),
+                position_type=position_type,
             ),
             "previous": days[0] - dt.timedelta(days=7),
             "next": days[0] + dt.timedelta(days=7),
