@@ -40,12 +40,47 @@ def problems(po: polib.POFile) -> list[str]:
     return found
 
 
+def missing_msgids(po: polib.POFile) -> list[str]:
+    """Messages in the code that the catalogue lacks (``makemessages`` was not run).
+
+    Extracts into a temporary copy of the package, so the real catalogue is not touched.
+    """
+    import os  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
+
+    package = CATALOGUE.parents[3]
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "govflex"
+        shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "static"))
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "govflex.config.settings")
+        import django  # noqa: PLC0415
+        from django.core.management import call_command  # noqa: PLC0415
+
+        django.setup()
+        here = Path.cwd()
+        os.chdir(copy)
+        try:
+            call_command("makemessages", locale=["th"], no_location=True, verbosity=0)
+        finally:
+            os.chdir(here)
+        extracted = polib.pofile(str(copy / "locale/th/LC_MESSAGES/django.po"))
+    known = {(entry.msgctxt, entry.msgid) for entry in po}
+    return sorted(
+        entry.msgid
+        for entry in extracted
+        if not entry.obsolete and (entry.msgctxt, entry.msgid) not in known
+    )
+
+
 def main() -> int:
     po = polib.pofile(str(CATALOGUE))
     mo_path = CATALOGUE.with_suffix(".mo")
     if "--compile" in sys.argv:
         po.save_as_mofile(str(mo_path))
     errors = problems(po)
+    errors += [
+        f"not in the catalogue (run `make messages`): {msgid!r}" for msgid in missing_msgids(po)
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "django.mo"
         po.save_as_mofile(str(fresh))
