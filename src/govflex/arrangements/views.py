@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,8 +25,9 @@ from govflex.core.arrangements import mode_options
 from govflex.core.enums import PositionType
 from govflex.core.tabular import DateFormatError, parse_date
 from govflex.core.thaidate import THAI_WEEKDAYS
-from govflex.org.access import access_for
+from govflex.org.access import Access, access_for
 from govflex.org.models import PositionType as OrgPositionType
+from govflex.org.models import Unit
 from govflex.org.selectors import person_get, units_reportable
 from govflex.org.views.helpers import domain_errors
 from govflex.policies.selectors import policy_for
@@ -132,16 +134,22 @@ def person_arrangement(request: HttpRequest, person_id: int) -> HttpResponse:
     )
 
 
-@login_required
-@domain_errors
-def roster(request: HttpRequest) -> HttpResponse:
-    """A unit's week: who works in which mode where, who is on leave, which days are holidays."""
-    access = access_for(request.user)
+def _chosen_unit(request: HttpRequest, access: Access) -> tuple[QuerySet[Unit], Unit]:
+    """The units whose people the user may see, and the one asked for (or the first)."""
     units = units_reportable(access=access)
     unit_id = request.GET.get("unit", "")
     unit = units.filter(pk=int(unit_id)).first() if unit_id.isdigit() else units.first()
     if unit is None:
         raise NotFound
+    return units, unit
+
+
+@login_required
+@domain_errors
+def roster(request: HttpRequest) -> HttpResponse:
+    """A unit's week: who works in which mode where, who is on leave, which days are holidays."""
+    access = access_for(request.user)
+    units, unit = _chosen_unit(request, access)
     day = _date(request.GET.get("week", "")) or timezone.localdate()
     policy = policy_for(agency_id=unit.agency_id, day=day)
     days = week_of(day)
@@ -176,11 +184,7 @@ def roster(request: HttpRequest) -> HttpResponse:
 def today(request: HttpRequest) -> HttpResponse:
     """The unit's day: planned mode or leave, check-ins so far, who is on site now."""
     access = access_for(request.user)
-    units = units_reportable(access=access)
-    unit_id = request.GET.get("unit", "")
-    unit = units.filter(pk=int(unit_id)).first() if unit_id.isdigit() else units.first()
-    if unit is None:
-        raise NotFound
+    units, unit = _chosen_unit(request, access)
     now = timezone.now()
     policy = policy_for(agency_id=unit.agency_id, day=timezone.localdate(now))
     board = today_board(

@@ -20,7 +20,7 @@ from govflex.common.errors import DomainError, NotFound, ValidationFailed
 from govflex.core.enums import PunchSource
 from govflex.org.access import Access, access_for
 from govflex.org.models import Person
-from govflex.org.selectors import agency_or_default, person_get, unit_get
+from govflex.org.selectors import agency_or_default, own_person, person_get, unit_get
 
 router = Router(tags=["attendance"])
 
@@ -123,7 +123,7 @@ class DayResultOut(Schema):
 
 def _person_for(access: Access, actor: Any, item: PunchIn) -> Person:
     if item.staff_id is None:
-        found = Person.objects.filter(pk=access.person_id).first() if access.person_id else None
+        found = own_person(access=access)
         if found is None:
             raise ValidationFailed(
                 details={
@@ -247,7 +247,7 @@ def list_day_results(request: HttpRequest, filters: Query[PeriodFilter]) -> Any:
 @router.get("/me/today", response=DayResultOut, summary="My day so far (live)")
 def my_today(request: HttpRequest) -> Any:
     access = access_for(request.user)
-    person = Person.objects.filter(pk=access.person_id).first() if access.person_id else None
+    person = own_person(access=access)
     if person is None:
         raise NotFound
     return selectors.today_for(person=person).result

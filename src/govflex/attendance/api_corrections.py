@@ -17,7 +17,7 @@ from govflex.attendance.corrections import (
 from govflex.attendance.models import Correction
 from govflex.common.errors import NotFound
 from govflex.org.access import access_for
-from govflex.org.models import Person
+from govflex.org.selectors import own_person
 
 router = Router(tags=["attendance"])
 
@@ -55,7 +55,7 @@ def file_correction(
     evidence: File[UploadedFile] | None = None,
 ) -> Any:
     access = access_for(request.user)
-    person = Person.objects.filter(pk=access.person_id).first() if access.person_id else None
+    person = own_person(access=access)
     if person is None:
         raise NotFound
     correction = correction_file(

@@ -23,7 +23,7 @@ from govflex.common.errors import NotFound
 from govflex.core.calendar import fiscal_year_of
 from govflex.org.access import access_for
 from govflex.org.models import Person
-from govflex.org.selectors import agency_or_default, person_get
+from govflex.org.selectors import agency_or_default, own_person, person_get
 
 router = Router(tags=["leave"])
 
@@ -67,7 +67,7 @@ class DecisionIn(Schema):
 
 def _me(request: HttpRequest) -> Person:
     access = access_for(request.user)
-    person = Person.objects.filter(pk=access.person_id).first() if access.person_id else None
+    person = own_person(access=access)
     if person is None:
         raise NotFound
     return person

@@ -22,13 +22,11 @@ from govflex.common.errors import DomainError, error_text
 from govflex.core.enums import PunchSource
 from govflex.org.access import access_for
 from govflex.org.models import Person
+from govflex.org.selectors import own_person
 
 
 def _me(request: HttpRequest) -> Person | None:
-    person_id = access_for(request.user).person_id
-    if person_id is None:
-        return None
-    return Person.objects.select_related("unit", "agency").filter(pk=person_id).first()
+    return own_person(access=access_for(request.user))
 
 
 @login_required

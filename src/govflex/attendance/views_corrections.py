@@ -30,6 +30,7 @@ from govflex.common.errors import AccessDenied, DomainError, NotFound, error_tex
 from govflex.common.forms import BEDateField
 from govflex.org.access import access_for
 from govflex.org.models import Person
+from govflex.org.selectors import own_person
 from govflex.org.views.helpers import domain_errors
 
 
@@ -50,8 +51,7 @@ class CorrectionForm(forms.Form):
 
 
 def _me(request: HttpRequest) -> Person:
-    person_id = access_for(request.user).person_id
-    person = Person.objects.filter(pk=person_id).first() if person_id else None
+    person = own_person(access=access_for(request.user))
     if person is None:
         raise NotFound
     return person

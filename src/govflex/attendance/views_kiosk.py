@@ -16,7 +16,8 @@ from govflex.attendance import kiosk as kiosks
 from govflex.attendance.models import Kiosk
 from govflex.common.errors import DomainError, NotFound
 from govflex.org.access import access_for
-from govflex.org.models import Person, WorkSite
+from govflex.org.models import WorkSite
+from govflex.org.selectors import own_person
 from govflex.org.views.helpers import chosen_agency, domain_errors
 
 
@@ -88,8 +89,7 @@ def kiosk_code(request: HttpRequest, kiosk_id: int) -> HttpResponse:
 @never_cache
 def scan(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows what will happen; POST punches (a link preview must never punch)."""
-    person_id = access_for(request.user).person_id
-    person = Person.objects.filter(pk=person_id).first() if person_id else None
+    person = own_person(access=access_for(request.user))
     if person is None:
         return render(request, "attendance/no_person.html", status=403)
     error, punched, kiosk = "", None, None

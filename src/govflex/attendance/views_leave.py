@@ -29,7 +29,8 @@ from govflex.common.errors import AccessDenied, DomainError, NotFound
 from govflex.common.forms import BEDateField
 from govflex.core.calendar import fiscal_year_of
 from govflex.org.access import access_for
-from govflex.org.models import Person, Role
+from govflex.org.models import Role
+from govflex.org.selectors import own_person
 from govflex.org.views.helpers import chosen_agency, domain_errors
 
 
@@ -66,8 +67,7 @@ def _add_errors(form: forms.Form, exc: DomainError) -> None:
 @login_required
 @domain_errors
 def leave_home(request: HttpRequest) -> HttpResponse:
-    person_id = access_for(request.user).person_id
-    person = Person.objects.filter(pk=person_id).first() if person_id else None
+    person = own_person(access=access_for(request.user))
     if person is None:
         raise NotFound
     form = LeaveForm(request.POST or None)

@@ -157,6 +157,17 @@ def person_list(
     return qs.order_by("agency_id", "staff_id")
 
 
+def own_person(*, access: Access) -> Person | None:
+    """The signed-in user's own staff record (None for a login without one)."""
+    if access.person_id is None:
+        return None
+    return (
+        Person.objects.select_related("unit", "agency", "position")
+        .filter(pk=access.person_id)
+        .first()
+    )
+
+
 def person_get(*, access: Access, person_id: int) -> Person:
     """One person, or NotFound when they do not exist *or* are out of scope (no probing)."""
     person = person_list(access=access).filter(pk=person_id).first()
