@@ -1,4 +1,5 @@
-"""The unit week roster: person × day with mode, slot or place, leave and holidays."""
+"""Unit rosters (week, month): person × day with mode, slot or place, leave, holidays and
+pending requests; and the "on site today" board."""
 
 from __future__ import annotations
 
@@ -8,13 +9,12 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from govflex.arrangements.models import MODES, PLACES, DayException, WeeklyPattern
-from govflex.attendance.models import LEAVE_TYPES, Leave
-from govflex.core.calendar import WorkCalendar
+from govflex.arrangements.book import PlanBook, days_between, entry_text, plan_book
+from govflex.arrangements.models import MODES, PLACES, ArrangementRequest, Source
+from govflex.attendance.models import LEAVE_TYPES
 from govflex.org.access import Access
 from govflex.org.models import Person, Unit
 from govflex.org.selectors import person_list
-from govflex.policies.selectors import unit_calendar
 
 LABELS = dict(MODES) | dict(PLACES) | dict(LEAVE_TYPES)
 DOUBLE_TAP_SECONDS = 60
@@ -25,6 +25,8 @@ class Cell:
     day: dt.date
     kind: str  # holiday, leave, off_site, staggered, counted_hours, standard
     text: str
+    pending: bool = False  # a request waiting for a decision would change this day
+    recalled: bool = False  # ordered back on site
 
 
 @dataclass(frozen=True)
@@ -38,75 +40,78 @@ def week_of(day: dt.date) -> list[dt.date]:
     return [monday + dt.timedelta(days=n) for n in range(7)]
 
 
+def month_of(day: dt.date) -> list[dt.date]:
+    first = day.replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return days_between(first, following - dt.timedelta(days=1))
+
+
 def roster_week(
     *, access: Access, unit: Unit, day: dt.date, standard: str, position_type: str = ""
 ) -> list[RosterRow]:
-    days = week_of(day)
+    return roster_rows(
+        access=access,
+        unit=unit,
+        days=week_of(day),
+        standard=standard,
+        position_type=position_type,
+    )
+
+
+def roster_rows(
+    *, access: Access, unit: Unit, days: list[dt.date], standard: str, position_type: str = ""
+) -> list[RosterRow]:
+    """Person × day for the unit subtree: holidays, leave, the plan, and pending requests."""
     people = list(
         person_list(access=access, within=unit, position_type=position_type).select_related("unit")
     )
-    ids = [p.pk for p in people]
-    patterns: dict[int, list[WeeklyPattern]] = defaultdict(list)
-    for pattern in WeeklyPattern.objects.filter(
-        person_id__in=ids, effective_from__lte=days[-1]
-    ).order_by("effective_from"):
-        patterns[pattern.person_id].append(pattern)
-    exceptions = {
-        (e.person_id, e.day): e
-        for e in DayException.objects.filter(person_id__in=ids, day__gte=days[0], day__lte=days[-1])
-    }
-    leaves: dict[int, list[Leave]] = defaultdict(list)
-    for leave in Leave.objects.filter(
-        Q(person_id__in=ids), Q(status=Leave.Status.APPROVED), start__lte=days[-1], end__gte=days[0]
-    ):
-        leaves[leave.person_id].append(leave)
-    calendars: dict[int, WorkCalendar] = {}
+    book = plan_book(people, days[0], days[-1])
+    pending = _pending_days(people, days[0], days[-1])
     rows = []
     for person in people:
-        calendar = calendars.get(person.unit_id)
-        if calendar is None:
-            calendar = calendars[person.unit_id] = unit_calendar(
-                agency_id=person.agency_id, unit_id=person.unit_id
-            )
         cells = tuple(
-            _cell(person, current, calendar, patterns, exceptions, leaves, standard)
+            _cell(person, current, book, standard, (person.pk, current) in pending)
             for current in days
         )
         rows.append(RosterRow(person, cells))
     return rows
 
 
-def _cell(
-    person: Person,
-    day: dt.date,
-    calendar: WorkCalendar,
-    patterns: dict[int, list[WeeklyPattern]],
-    exceptions: dict[tuple[int, dt.date], DayException],
-    leaves: dict[int, list[Leave]],
-    standard: str,
-) -> Cell:
+def _pending_days(people: list[Person], start: dt.date, end: dt.date) -> set[tuple[int, dt.date]]:
+    """(person, day) pairs a request still waiting for a decision would change."""
+    marked: set[tuple[int, dt.date]] = set()
+    waiting = (ArrangementRequest.Status.PENDING, ArrangementRequest.Status.AWAITING_PARTNER)
+    ids = {p.pk for p in people}
+    for request in ArrangementRequest.objects.filter(
+        Q(person_id__in=ids) | Q(partner_id__in=ids),
+        status__in=waiting,
+        first_day__lte=end,
+    ).filter(Q(last_day__isnull=True) | Q(last_day__gte=start)):
+        for current in days_between(max(start, request.first_day), end):
+            if request.kind == ArrangementRequest.Kind.PATTERN:
+                hit = str(current.weekday()) in request.days
+            else:
+                hit = current.isoformat() in request.days
+            if hit:
+                marked.add((request.person_id, current))
+                if request.partner_id is not None:
+                    marked.add((request.partner_id, current))
+    return marked
+
+
+def _cell(person: Person, day: dt.date, book: PlanBook, standard: str, pending: bool) -> Cell:
+    calendar = book.calendar(person)
     if not calendar.is_working_day(day):
-        name = calendar.holiday_name(day) or ""
-        return Cell(day, "holiday", name)
-    for leave in leaves.get(person.pk, ()):
-        if leave.start <= day <= leave.end:
-            text = str(LABELS.get(leave.leave_type, leave.leave_type))
-            return Cell(day, "leave", text if leave.part == "full_day" else f"{text} ½")
-    exception = exceptions.get((person.pk, day))
-    entry: dict[str, str] | None
-    if exception is not None:
-        entry = {"mode": exception.mode, "slot": exception.slot, "place": exception.place}
-    else:
-        in_force = [p for p in patterns.get(person.pk, ()) if p.effective_from <= day]
-        entry = in_force[-1].days.get(str(day.weekday())) if in_force else None
-    if not entry:
-        return Cell(day, "standard", standard)
-    mode = entry.get("mode", "")
-    if mode == "off_site":
-        return Cell(day, mode, str(LABELS.get(entry.get("place", ""), LABELS["off_site"])))
-    if mode == "staggered":
-        return Cell(day, mode, entry.get("slot") or standard)
-    return Cell(day, mode, str(LABELS.get(mode, mode)))
+        return Cell(day, "holiday", calendar.holiday_name(day) or "")
+    leave = book.leave(person, day)
+    if leave is not None:
+        text = str(LABELS.get(leave.leave_type, leave.leave_type))
+        return Cell(day, "leave", text if leave.part == "full_day" else f"{text} ½", pending)
+    entry = book.entry(person, day)
+    exception = book.exception(person, day)
+    recalled = exception is not None and exception.source == Source.RECALL
+    kind = (entry or {}).get("mode") or "standard"
+    return Cell(day, kind, entry_text(entry, LABELS, standard), pending, recalled)
 
 
 @dataclass(frozen=True)

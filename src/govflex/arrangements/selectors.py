@@ -14,6 +14,8 @@ def arrangement_on(*, person: Person, day: dt.date) -> Arrangement | None:
     """None means the standard day on site (Working-time notice)."""
     exception = DayException.objects.filter(person=person, day=day).first()
     if exception is not None:
+        if not exception.mode:
+            return None  # the standard day, set over the pattern (a swap or a recall)
         value = {"mode": exception.mode, "slot": exception.slot, "place": exception.place}
         return day_plan(value).arrangement()
     pattern = (

@@ -91,7 +91,7 @@ def pattern_set(
         agency_id=person.agency_id,
         after={"effective_from": effective_from, "days": pattern.days},
     )
-    _reevaluate(person, effective_from)
+    reevaluate_later(person, effective_from)
     return pattern
 
 
@@ -123,11 +123,11 @@ def exception_set(
         agency_id=person.agency_id,
         after={"day": day, **stored(plan)},
     )
-    _reevaluate(person, day, day)
+    reevaluate_later(person, day, day)
     return exception
 
 
-def _reevaluate(person: Person, start: dt.date, end: dt.date | None = None) -> None:
+def reevaluate_later(person: Person, start: dt.date, end: dt.date | None = None) -> None:
     """Days already past that the change covers are judged again after the commit."""
     from django.utils import timezone  # noqa: PLC0415
 

@@ -49,8 +49,19 @@ class Conflict(DomainError):
     default_message = _("The item was changed by someone else; reload and try again.")
 
 
+class Blocked(DomainError):
+    """A rule forbids the change (coverage, quotas); ``details["reasons"]`` says exactly why."""
+
+    code = "blocked_by_rules"
+    status = 409
+    default_message = _("The change would break a coverage or quota rule.")
+
+
 def error_text(exc: DomainError) -> str:
     """One line for a flash message: the field messages, or the error's own message."""
     fields = exc.details.get("fields", {})
     text = " ".join(str(message) for errors in fields.values() for message in errors)
+    reasons = " ".join(str(reason) for reason in exc.details.get("reasons", ()))
+    if reasons:
+        return f"{exc.message} {reasons}"
     return text or str(exc.message)

@@ -18,6 +18,7 @@ from govflex.attendance.api import router as attendance_router
 from govflex.attendance.api_corrections import router as corrections_router
 from govflex.attendance.api_leave import router as leave_router
 from govflex.common.errors import DomainError
+from govflex.notifications.api import router as notifications_router
 from govflex.org.api import router as org_router
 from govflex.org.importing.api import router as import_router
 
@@ -84,3 +85,4 @@ api.add_router("", attendance_router)
 api.add_router("", corrections_router)
 api.add_router("", leave_router)
 api.add_router("", arrangements_router)
+api.add_router("", notifications_router)

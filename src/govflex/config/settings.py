@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "govflex.policies",
     "govflex.arrangements",
     "govflex.attendance",
+    "govflex.notifications",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "govflex.org.context_processors.access",
+                "govflex.notifications.context_processors.notifications",
             ],
             "builtins": ["govflex.common.templatetags.thai"],
         },

@@ -17,6 +17,7 @@ urlpatterns = [
     path("audit/", include("govflex.org.urls_audit")),
     path("attendance/", include("govflex.attendance.urls")),
     path("arrangements/", include("govflex.arrangements.urls")),
+    path("notifications/", include("govflex.notifications.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

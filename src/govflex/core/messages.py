@@ -236,6 +236,37 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "ปฏิบัติงานนอกที่ตั้งได้ไม่เกิน {quota} วันต่อสัปดาห์ (เลือกไว้ {days} วัน)",
         "At most {quota} off-site days a week ({days} chosen)",
     ),
+    # ---- approval impact (core/approval)
+    "coverage_short_on_day": (
+        (
+            "{point} วัน{weekday_th}ที่ {date_th} เวลา {start}–{end} ต้องมีผู้ปฏิบัติงานในที่ตั้ง"
+            " {required} คน แต่จะมีเพียง {planned} คน (ขาด {missing} คน)"
+        ),
+        (
+            "{point}, {weekday_en} {date_en} {start}–{end} needs {required} on site;"
+            " only {planned} would be ({missing} short)"
+        ),
+    ),
+    "unit_off_site_cap_exceeded": (
+        (
+            "{unit} วัน{weekday_th}ที่ {date_th} จะมีผู้ปฏิบัติงานนอกที่ตั้ง {count} คน"
+            " เกินกว่าที่กำหนด {limit} คน (จาก {headcount} คน)"
+        ),
+        (
+            "{unit}, {weekday_en} {date_en}: {count} people would be off site;"
+            " at most {limit} of {headcount}"
+        ),
+    ),
+    "week_off_site_quota_exceeded": (
+        (
+            "{person} จะปฏิบัติงานนอกที่ตั้ง {days} วันในสัปดาห์ {monday_th} ถึง {sunday_th}"
+            " เกินโควตา {quota} วันต่อสัปดาห์"
+        ),
+        (
+            "{person} would work off site {days} days in the week {monday_en} to {sunday_en};"
+            " the quota is {quota} a week"
+        ),
+    ),
     # ---- roster optimiser (core/roster)
     "roster_coverage_unreachable": (
         (

@@ -21,6 +21,14 @@ PLACES = [
 ]
 
 
+class Source(models.TextChoices):
+    SET = "set", _("Set by HR or the supervisor")
+    REQUEST = "request", _("Approved request")
+    SWAP = "swap", _("Approved swap")
+    RECALL = "recall", _("Recall to the office")
+    ROSTER = "roster", _("Published roster")
+
+
 class WeeklyPattern(models.Model):
     """From ``effective_from`` on, what the person does on each weekday.
 
@@ -32,6 +40,13 @@ class WeeklyPattern(models.Model):
     effective_from = models.DateField(_("effective from"))
     days = models.JSONField(_("days"), default=dict)
     note = models.TextField(_("note"), blank=True)
+    request = models.ForeignKey(
+        "arrangements.ArrangementRequest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="patterns_made",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -56,10 +71,31 @@ class DayException(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="day_exceptions")
     day = models.DateField(_("date"))
-    mode = models.CharField(_("work mode"), max_length=20, choices=MODES)
+    # Blank: the standard day on site, replacing what the pattern says (swaps, recalls).
+    mode = models.CharField(_("work mode"), max_length=20, choices=MODES, blank=True)
     slot = models.CharField(_("slot"), max_length=20, blank=True)
     place = models.CharField(_("place"), max_length=20, choices=PLACES, blank=True)
     note = models.TextField(_("note"), blank=True)
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.SET
+    )
+    # The approved request, swap or recall this day came from (None: set directly).
+    request = models.ForeignKey(
+        "arrangements.ArrangementRequest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="days_made",
+    )
+    recall = models.ForeignKey(
+        "arrangements.Recall",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="days_made",
+    )
+    # The plan this day replaced, kept so a recall or swap can say what it changed.
+    replaced = models.JSONField(_("replaced plan"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

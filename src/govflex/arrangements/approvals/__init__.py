@@ -1,0 +1,1 @@
+"""Requests for arrangements and their approval: chain, impact, decisions, swaps, recalls."""

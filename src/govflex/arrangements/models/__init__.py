@@ -1,0 +1,33 @@
+"""The arrangements app's models: plans (patterns, dated days, feeds) and requests."""
+
+from govflex.arrangements.models.plans import (
+    MODES,
+    PLACES,
+    CalendarFeed,
+    DayException,
+    Source,
+    WeeklyPattern,
+)
+from govflex.arrangements.models.requests import (
+    ApprovalSettings,
+    ArrangementRequest,
+    Delegation,
+    Recall,
+    RequestDecision,
+    Step,
+)
+
+__all__ = [
+    "MODES",
+    "PLACES",
+    "ApprovalSettings",
+    "ArrangementRequest",
+    "CalendarFeed",
+    "DayException",
+    "Delegation",
+    "Recall",
+    "RequestDecision",
+    "Source",
+    "Step",
+    "WeeklyPattern",
+]
