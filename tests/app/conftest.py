@@ -48,3 +48,47 @@ def hr(org: dict[str, Any]) -> Any:
     user = UserFactory()
     grant(user, org["agency"], Role.HR)
     return user
+
+
+@pytest.fixture
+def team(db: Any) -> dict[str, Any]:
+    """A counter (service point, minimum 1 on site) of three under one supervisor; a division
+    head above it; an executive; HR. (Arrangement requests, recalls, swaps.)"""
+    from govflex.org.models import PositionType, Role
+    from tests.factories import (
+        AgencyFactory,
+        PersonFactory,
+        PositionFactory,
+        UnitFactory,
+        UserFactory,
+        grant,
+    )
+
+    agency = AgencyFactory(code="q")
+    division = UnitFactory(agency=agency, code="DIV")
+    counter = UnitFactory(agency=agency, parent=division, code="CTR", is_service_point=True)
+    position = PositionFactory(agency=agency, position_type=PositionType.SUPPORT)
+    boss_user = UserFactory(username="boss")
+    boss = PersonFactory(unit=counter, position=position, user=boss_user)
+    grant(boss_user, agency, Role.SUPERVISOR, counter)
+    staff = [
+        PersonFactory(unit=counter, position=position, supervisor=boss, user=UserFactory())
+        for _ in range(3)
+    ]
+    head_user = UserFactory(username="head")
+    PersonFactory(unit=division, position=position, user=head_user)
+    grant(head_user, agency, Role.SUPERVISOR, division)
+    executive = UserFactory(username="exec")
+    grant(executive, agency, Role.EXECUTIVE)
+    hr = UserFactory(username="hr-q")
+    grant(hr, agency, Role.HR)
+    return {
+        "agency": agency,
+        "counter": counter,
+        "boss": boss_user,
+        "boss_person": boss,
+        "staff": staff,
+        "head": head_user,
+        "executive": executive,
+        "hr": hr,
+    }

@@ -34,54 +34,11 @@ from govflex.common.errors import AccessDenied, Blocked, ValidationFailed
 from govflex.common.models import AuditEntry
 from govflex.core.enums import WorkMode
 from govflex.notifications.models import Notification
-from govflex.org.models import PositionType, Role
-from tests.factories import (
-    AgencyFactory,
-    PersonFactory,
-    PositionFactory,
-    UnitFactory,
-    UserFactory,
-    grant,
-)
 
 TODAY = dt.date(2027, 3, 1)  # a Monday
 MON, TUE, WED, THU = (dt.date(2027, 3, 8) + dt.timedelta(days=n) for n in range(4))
 OFF = {"mode": "off_site", "place": "residence"}
 EARLY = {"mode": "staggered", "slot": "07:30-15:30"}
-
-
-@pytest.fixture
-def team(db: Any) -> dict[str, Any]:
-    """A counter (service point, minimum 1 on site) of three under one supervisor; a division
-    head above it; an executive; HR."""
-    agency = AgencyFactory(code="q")
-    division = UnitFactory(agency=agency, code="DIV")
-    counter = UnitFactory(agency=agency, parent=division, code="CTR", is_service_point=True)
-    position = PositionFactory(agency=agency, position_type=PositionType.SUPPORT)
-    boss_user = UserFactory(username="boss")
-    boss = PersonFactory(unit=counter, position=position, user=boss_user)
-    grant(boss_user, agency, Role.SUPERVISOR, counter)
-    staff = [
-        PersonFactory(unit=counter, position=position, supervisor=boss, user=UserFactory())
-        for _ in range(3)
-    ]
-    head_user = UserFactory(username="head")
-    PersonFactory(unit=division, position=position, user=head_user)
-    grant(head_user, agency, Role.SUPERVISOR, division)
-    executive = UserFactory(username="exec")
-    grant(executive, agency, Role.EXECUTIVE)
-    hr = UserFactory(username="hr-q")
-    grant(hr, agency, Role.HR)
-    return {
-        "agency": agency,
-        "counter": counter,
-        "boss": boss_user,
-        "boss_person": boss,
-        "staff": staff,
-        "head": head_user,
-        "executive": executive,
-        "hr": hr,
-    }
 
 
 def _file(person: Any, days: dict[str, Any], **kwargs: Any) -> ArrangementRequest:

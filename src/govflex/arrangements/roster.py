@@ -77,6 +77,13 @@ def roster_rows(
     return rows
 
 
+def person_cells(*, person: Person, days: list[dt.date], standard: str) -> tuple[Cell, ...]:
+    """One person's days (their own calendar; the caller has checked who may see it)."""
+    book = plan_book([person], days[0], days[-1])
+    pending = _pending_days([person], days[0], days[-1])
+    return tuple(_cell(person, d, book, standard, (person.pk, d) in pending) for d in days)
+
+
 def _pending_days(people: list[Person], start: dt.date, end: dt.date) -> set[tuple[int, dt.date]]:
     """(person, day) pairs a request still waiting for a decision would change."""
     marked: set[tuple[int, dt.date]] = set()

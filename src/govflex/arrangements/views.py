@@ -18,17 +18,25 @@ from django.utils.translation import gettext as _
 
 from govflex.arrangements.ical import calendar_feed_ics, calendar_feed_renew
 from govflex.arrangements.models import MODES, PLACES, DayException, WeeklyPattern
-from govflex.arrangements.roster import roster_week, today_board, week_of
+from govflex.arrangements.roster import (
+    Cell,
+    month_of,
+    person_cells,
+    roster_rows,
+    today_board,
+    week_of,
+)
 from govflex.arrangements.services import exception_set, may_arrange, pattern_set
 from govflex.common.errors import AccessDenied, DomainError, NotFound, error_text
+from govflex.common.pdf import table_pdf
 from govflex.core.arrangements import mode_options
 from govflex.core.enums import PositionType
 from govflex.core.tabular import DateFormatError, parse_date
-from govflex.core.thaidate import THAI_WEEKDAYS
+from govflex.core.thaidate import THAI_WEEKDAYS, THAI_WEEKDAYS_SHORT, format_date
 from govflex.org.access import Access, access_for
 from govflex.org.models import PositionType as OrgPositionType
 from govflex.org.models import Unit
-from govflex.org.selectors import person_get, units_reportable
+from govflex.org.selectors import own_person, person_get, units_reportable
 from govflex.org.views.helpers import domain_errors
 from govflex.policies.selectors import policy_for
 
@@ -144,37 +152,115 @@ def _chosen_unit(request: HttpRequest, access: Access) -> tuple[QuerySet[Unit], 
     return units, unit
 
 
-@login_required
-@domain_errors
-def roster(request: HttpRequest) -> HttpResponse:
-    """A unit's week: who works in which mode where, who is on leave, which days are holidays."""
+def _roster_context(request: HttpRequest) -> dict[str, Any]:
+    """The roster asked for: unit subtree, week or month, position type."""
     access = access_for(request.user)
     units, unit = _chosen_unit(request, access)
-    day = _date(request.GET.get("week", "")) or timezone.localdate()
+    day = _date(request.GET.get("week", "") or request.GET.get("day", "")) or timezone.localdate()
+    view = "month" if request.GET.get("view") == "month" else "week"
+    days = month_of(day) if view == "month" else week_of(day)
     policy = policy_for(agency_id=unit.agency_id, day=day)
-    days = week_of(day)
     thai = (get_language() or "th").startswith("th")
     position_type = request.GET.get("position_type", "")
     if position_type not in {t.value for t in PositionType}:
         position_type = ""
+    if view == "month":
+        previous = (days[0] - dt.timedelta(days=1)).replace(day=1)
+        following = days[-1] + dt.timedelta(days=1)
+    else:
+        previous, following = days[0] - dt.timedelta(days=7), days[0] + dt.timedelta(days=7)
+    names = THAI_WEEKDAYS_SHORT if view == "month" and thai else THAI_WEEKDAYS
+    if not thai:
+        names = tuple(n[:3] for n in ENGLISH_WEEKDAYS) if view == "month" else ENGLISH_WEEKDAYS
+    return {
+        "unit": unit,
+        "units": units,
+        "view": view,
+        "position_type": position_type,
+        "position_types": OrgPositionType.choices,
+        "days": [(d, names[d.weekday()]) for d in days],
+        "first": days[0],
+        "last": days[-1],
+        "rows": roster_rows(
+            access=access,
+            unit=unit,
+            days=days,
+            standard=policy.standard_day.hours.label(),
+            position_type=position_type,
+        ),
+        "previous": previous,
+        "next": following,
+    }
+
+
+@login_required
+@domain_errors
+def roster(request: HttpRequest) -> HttpResponse:
+    """A unit's week or month: who works in which mode where, leave, holidays, pending requests."""
+    return render(request, "arrangements/roster.html", _roster_context(request))
+
+
+@login_required
+@domain_errors
+def roster_pdf(request: HttpRequest) -> HttpResponse:
+    """The same roster on A4 landscape for the notice board (WeasyPrint, Sarabun)."""
+    context = _roster_context(request)
+    title = _("Work roster") + f" · {context['unit'].name_th}"
+    period = f"{format_date(context['first'])} – {format_date(context['last'])}"
+    header = [_("Person")] + [f"{name} {d.day}" for d, name in context["days"]]
+    rows = [
+        [row.person.full_name_th] + [_cell_text(c) for c in row.cells] for row in context["rows"]
+    ]
+    content = table_pdf(title=title, period=period, header=header, rows=rows)
+    response = HttpResponse(content, content_type="application/pdf")
+    name = f"roster-{context['unit'].code}-{context['first']:%Y%m%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _cell_text(cell: Cell) -> str:
+    if cell.kind == "holiday":
+        return _("Holiday")
+    text: str = cell.text
+    if cell.kind == "off_site":
+        text = _("off site") + f" {text}"
+    if cell.recalled:
+        text += " " + _("(recalled)")
+    if cell.pending:
+        text += " " + _("(request pending)")
+    return text
+
+
+@login_required
+@domain_errors
+def my_calendar(request: HttpRequest) -> HttpResponse:
+    """My month: each day's plan, leave and holidays, as a calendar."""
+    person = own_person(access=access_for(request.user))
+    if person is None:
+        raise NotFound
+    day = _date(request.GET.get("month", "")) or timezone.localdate()
+    days = month_of(day)
+    policy = policy_for(agency_id=person.agency_id, day=day)
+    cells = person_cells(person=person, days=days, standard=policy.standard_day.hours.label())
+    thai = (get_language() or "th").startswith("th")
+    lead = [None] * days[0].weekday()
+    grid = lead + list(cells)
+    grid += [None] * (-len(grid) % 7)
     return render(
         request,
-        "arrangements/roster.html",
+        "arrangements/my_calendar.html",
         {
-            "unit": unit,
-            "units": units,
-            "position_type": position_type,
-            "position_types": OrgPositionType.choices,
-            "days": [(d, (THAI_WEEKDAYS if thai else ENGLISH_WEEKDAYS)[d.weekday()]) for d in days],
-            "rows": roster_week(
-                access=access,
-                unit=unit,
-                day=day,
-                standard=policy.standard_day.hours.label(),
-                position_type=position_type,
-            ),
-            "previous": days[0] - dt.timedelta(days=7),
-            "next": days[0] + dt.timedelta(days=7),
+            "person": person,
+            "weeks": [grid[n : n + 7] for n in range(0, len(grid), 7)],
+            "names": THAI_WEEKDAYS if thai else ENGLISH_WEEKDAYS,
+            "first": days[0],
+            # "1 พฤศจิกายน 2569" without the day: the month and its Buddhist-Era year.
+            "month_label": format_date(days[0], long=True, lang="th" if thai else "en").split(
+                " ", 1
+            )[1],
+            "previous": (days[0] - dt.timedelta(days=1)).replace(day=1),
+            "next": days[-1] + dt.timedelta(days=1),
+            "today": timezone.localdate(),
         },
     )
 

@@ -6,19 +6,15 @@ Dates are written in the Buddhist Era; PDFs embed Sarabun so Thai renders the sa
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
-from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from govflex.attendance.reports import Report
+from govflex.common.pdf import table_pdf
 from govflex.core import thaidate
-
-FONT_DIR = Path(settings.PACKAGE_DIR) / "static" / "vendor" / "sarabun"
 
 
 def _lang() -> str:
@@ -135,18 +131,5 @@ def to_xlsx(report: Report) -> bytes:
 
 
 def to_pdf(report: Report) -> bytes:
-    from weasyprint import HTML  # type: ignore[import-untyped]  # noqa: PLC0415 - heavy import
-
     header, rows = report_table(report)
-    html = render_to_string(
-        "attendance/report_pdf.html",
-        {
-            "report": report,
-            "period": period_label(report),
-            "header": header,
-            "rows": rows,
-            "font_dir": FONT_DIR.as_uri(),
-            "printed": thaidate.format_datetime(timezone.localtime(), lang=_lang()),
-        },
-    )
-    return HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+    return table_pdf(title=report.title, period=period_label(report), header=header, rows=rows)

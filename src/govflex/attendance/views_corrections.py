@@ -31,7 +31,7 @@ from govflex.common.forms import BEDateField
 from govflex.org.access import access_for
 from govflex.org.models import Person
 from govflex.org.selectors import own_person
-from govflex.org.views.helpers import domain_errors
+from govflex.org.views.helpers import domain_errors, form_errors
 
 
 class CorrectionForm(forms.Form):
@@ -80,11 +80,7 @@ def corrections(request: HttpRequest) -> HttpResponse:
         except AccessDenied:
             raise
         except DomainError as exc:
-            for field, errors in exc.details.get("fields", {}).items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
-            if not exc.details.get("fields"):
-                form.add_error(None, str(exc.message))
+            form_errors(form, exc)
         else:
             messages.success(request, _("Your correction was sent for approval."))
             return redirect("attendance:corrections")

@@ -30,7 +30,7 @@ from govflex.common.forms import BEDateField
 from govflex.org.access import access_for
 from govflex.org.models import Person, Unit
 from govflex.org.selectors import person_list, units_reportable
-from govflex.org.views.helpers import domain_errors
+from govflex.org.views.helpers import domain_errors, form_errors
 
 KIND_CHOICES = [
     ("day_sheet", _("Unit day sheet")),
@@ -118,9 +118,7 @@ def report(request: HttpRequest) -> HttpResponseBase:
                 "query": query.urlencode(),
             }
         except ValidationFailed as exc:
-            for field, errors in exc.details.get("fields", {}).items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            form_errors(form, exc)
     return render(request, "attendance/report.html", context)
 
 

@@ -14,6 +14,8 @@ from ninja.security import SessionAuth
 from govflex.accounts.api import router as accounts_router
 from govflex.accounts.auth import TokenAuth
 from govflex.arrangements.api import router as arrangements_router
+from govflex.arrangements.api_requests import router as arrangement_requests_router
+from govflex.arrangements.api_roster import router as roster_router
 from govflex.attendance.api import router as attendance_router
 from govflex.attendance.api_corrections import router as corrections_router
 from govflex.attendance.api_leave import router as leave_router
@@ -85,4 +87,6 @@ api.add_router("", attendance_router)
 api.add_router("", corrections_router)
 api.add_router("", leave_router)
 api.add_router("", arrangements_router)
+api.add_router("", arrangement_requests_router)
+api.add_router("", roster_router)
 api.add_router("", notifications_router)

@@ -16,6 +16,7 @@ from govflex.arrangements.models.requests import (
     RequestDecision,
     Step,
 )
+from govflex.arrangements.models.roster import RosterPreference, RosterProposal
 
 __all__ = [
     "MODES",
@@ -27,6 +28,8 @@ __all__ = [
     "Delegation",
     "Recall",
     "RequestDecision",
+    "RosterPreference",
+    "RosterProposal",
     "Source",
     "Step",
     "WeeklyPattern",

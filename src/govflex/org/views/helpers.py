@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
-from govflex.common.errors import AccessDenied, NotFound
+from govflex.common.errors import AccessDenied, DomainError, NotFound, error_text
 from govflex.org.access import Access, access_for
 from govflex.org.models import Agency
 from govflex.org.selectors import agency_get, default_agency
@@ -56,3 +56,14 @@ def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int = 50) 
     query = request.GET.copy()
     query.pop("page", None)
     return {"page_obj": page, "querystring": (query.urlencode() + "&") if query else ""}
+
+
+def form_errors(form: Any, exc: DomainError) -> None:
+    """Put a service's refusal on the form: field messages beside their fields, the rest (and
+    rule reasons such as coverage shortfalls) at the top."""
+    fields = exc.details.get("fields", {})
+    for field, errors in fields.items():
+        for error in errors:
+            form.add_error(field if field in form.fields else None, str(error))
+    if not fields:
+        form.add_error(None, error_text(exc))

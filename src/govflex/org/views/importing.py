@@ -18,7 +18,7 @@ from govflex.org.importing.jobs import (
 )
 from govflex.org.importing.templates import template_csv, template_xlsx
 from govflex.org.models import ImportJob
-from govflex.org.views.helpers import access_of, chosen_agency, domain_errors
+from govflex.org.views.helpers import access_of, chosen_agency, domain_errors, form_errors
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -57,9 +57,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
                 valid_only=form.cleaned_data["valid_only"],
             )
         except ValidationFailed as exc:
-            for field, errors in exc.details.get("fields", {}).items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            form_errors(form, exc)
         else:
             return redirect("org:import_job", job_id=job.pk)
     jobs = ImportJob.objects.filter(agency=agency).defer("content")[:10]

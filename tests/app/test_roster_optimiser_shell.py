@@ -1,0 +1,196 @@
+"""The roster optimiser through the shell: problem from the database, background solve, review,
+edit, publish; explanations when no roster can meet the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from govflex.arrangements.models import DayException, RosterProposal, Source
+from govflex.arrangements.optimiser import (
+    problem_for,
+    proposal_edit,
+    proposal_publish,
+    proposal_start,
+)
+from govflex.arrangements.preferences import preference_set
+from govflex.attendance.models import Leave
+from govflex.common.errors import AccessDenied, ValidationFailed
+from govflex.notifications.models import Notification
+from govflex.org.models import PositionType, Role
+from govflex.policies.selectors import unit_calendar
+from tests.factories import (
+    AgencyFactory,
+    PersonFactory,
+    PositionFactory,
+    UnitFactory,
+    UserFactory,
+    grant,
+)
+
+
+def _next_monday() -> dt.date:
+    today = timezone.localdate()
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
+@pytest.fixture
+def counter(db: Any) -> dict[str, Any]:
+    agency = AgencyFactory(code="opt")
+    unit = UnitFactory(agency=agency, code="CTR1", is_service_point=True)
+    position = PositionFactory(agency=agency, position_type=PositionType.SUPPORT)
+    boss = UserFactory(username="opt-boss")
+    grant(boss, agency, Role.SUPERVISOR, unit)
+    people = [PersonFactory(unit=unit, position=position, user=UserFactory()) for _ in range(4)]
+    return {"agency": agency, "unit": unit, "boss": boss, "people": people}
+
+
+def _solve(counter: dict[str, Any], capture: Any, **kwargs: Any) -> RosterProposal:
+    with capture(execute=True):
+        proposal = proposal_start(
+            actor=counter["boss"],
+            unit=counter["unit"],
+            start=_next_monday(),
+            weeks=1,
+            time_limit_s=5,
+            **kwargs,
+        )
+    proposal.refresh_from_db()
+    return proposal
+
+
+def test_proposal_covers_the_counter_and_honours_wishes(
+    counter: dict[str, Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    first = counter["people"][0]
+    preference_set(
+        actor=first.user,
+        person=first,
+        slot_ranks=["07:30-15:30"],
+        off_site_weekdays=[1],
+        wants_counted_hours=False,
+    )
+    proposal = _solve(counter, django_capture_on_commit_callbacks)
+    assert proposal.status == RosterProposal.Status.PROPOSED
+    assert proposal.problems == []
+    monday = _next_monday()
+    plans = proposal.plans
+    assert set(plans) == {str(p.pk) for p in counter["people"]}
+    calendar = unit_calendar(agency_id=counter["agency"].pk, unit_id=counter["unit"].pk)
+    working = [monday + dt.timedelta(days=n) for n in range(7)]
+    for day in [d.isoformat() for d in working if calendar.is_working_day(d)]:
+        on_site = [
+            pid for pid, days in plans.items() if days.get(day, {}).get("mode") != "off_site"
+        ]
+        assert on_site, f"nobody on site on {day}"
+        off_site = len(plans) - len(on_site)
+        assert off_site <= 2  # the unit cap: half of four
+    tuesday = monday + dt.timedelta(days=1)
+    if calendar.is_working_day(tuesday):  # a public holiday gets no plan
+        assert plans[str(first.pk)][tuesday.isoformat()]["mode"] == "off_site"
+    assert proposal.first_feasible_s is not None
+
+
+def test_edit_then_publish_writes_days_and_notifies(
+    counter: dict[str, Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    person = counter["people"][1]
+    calendar = unit_calendar(agency_id=counter["agency"].pk, unit_id=counter["unit"].pk)
+    week = [_next_monday() + dt.timedelta(days=n) for n in range(7)]
+    monday, *_middle, wednesday = [d for d in week if calendar.is_working_day(d)]
+    DayException.objects.create(
+        person=person, day=monday, mode="off_site", place="residence", source=Source.REQUEST
+    )
+    proposal = _solve(counter, django_capture_on_commit_callbacks)
+    assert f"{person.pk}:{monday.isoformat()}" in proposal.fixed
+    with pytest.raises(ValidationFailed):  # fixed days stay
+        proposal_edit(
+            actor=counter["boss"],
+            proposal_id=proposal.pk,
+            person_id=person.pk,
+            day=monday,
+            value={"mode": "counted_hours"},
+        )
+    with pytest.raises(ValidationFailed):  # a slot the policy does not have
+        proposal_edit(
+            actor=counter["boss"],
+            proposal_id=proposal.pk,
+            person_id=person.pk,
+            day=wednesday,
+            value={"mode": "staggered", "slot": "05:00-13:00"},
+        )
+    proposal_edit(
+        actor=counter["boss"],
+        proposal_id=proposal.pk,
+        person_id=person.pk,
+        day=wednesday,
+        value={"mode": "staggered", "slot": "09:30-17:30"},
+    )
+    with pytest.raises(AccessDenied):
+        proposal_publish(actor=counter["people"][0].user, proposal_id=proposal.pk)
+    changed = proposal_publish(actor=counter["boss"], proposal_id=proposal.pk)
+    assert changed > 0
+    edited = DayException.objects.get(person=person, day=wednesday)
+    assert (edited.source, edited.slot) == (Source.ROSTER, "09:30-17:30")
+    assert DayException.objects.get(person=person, day=monday).source == Source.REQUEST
+    assert Notification.objects.filter(kind="roster.published").exists()
+    proposal.refresh_from_db()
+    assert proposal.status == RosterProposal.Status.PUBLISHED
+
+
+def test_no_roster_possible_is_explained(
+    counter: dict[str, Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    monday = _next_monday()
+    for person in counter["people"]:
+        Leave.objects.create(
+            person=person,
+            leave_type="vacation",
+            start=monday,
+            end=monday,
+            status=Leave.Status.APPROVED,
+        )
+    proposal = _solve(counter, django_capture_on_commit_callbacks)
+    assert proposal.status == RosterProposal.Status.INFEASIBLE
+    assert any("ต้องมีผู้ปฏิบัติงานในที่ตั้ง" in p["th"] for p in proposal.problems)
+    assert any(
+        counter["unit"].code in p["th"] or counter["unit"].name_th in p["th"]
+        for p in proposal.problems
+    )
+
+
+def test_start_checks_input_and_permission(counter: dict[str, Any]) -> None:
+    with pytest.raises(AccessDenied):
+        proposal_start(
+            actor=counter["people"][0].user, unit=counter["unit"], start=_next_monday(), weeks=1
+        )
+    with pytest.raises(ValidationFailed):
+        proposal_start(actor=counter["boss"], unit=counter["unit"], start=_next_monday(), weeks=9)
+    with pytest.raises(ValidationFailed):
+        proposal_start(
+            actor=counter["boss"],
+            unit=counter["unit"],
+            start=timezone.localdate() - dt.timedelta(days=1),
+            weeks=1,
+        )
+    assert not RosterProposal.objects.exists()
+
+
+def test_problem_reads_leave_fixed_days_and_the_counter(counter: dict[str, Any]) -> None:
+    monday = _next_monday()
+    person = counter["people"][0]
+    Leave.objects.create(
+        person=person, leave_type="sick", start=monday, end=monday, status=Leave.Status.APPROVED
+    )
+    problem, people = problem_for(counter["unit"], monday, monday + dt.timedelta(days=6))
+    assert len(people) == 4
+    assert [rule.service_point_id for rule in problem.policy.coverage] == ["CTR1"]
+    mine = next(p for p in problem.people if p.person_id == str(person.pk))
+    assert monday in mine.unavailable
+    assert mine.service_point_id == "CTR1"
+    calendar = unit_calendar(agency_id=counter["agency"].pk, unit_id=counter["unit"].pk)
+    week = [monday + dt.timedelta(days=n) for n in range(7)]
+    assert problem.working_days == {d for d in week if calendar.is_working_day(d)}
