@@ -257,7 +257,7 @@ def proposal_solve(proposal_id: int) -> RosterProposal:
 
 def _editable(actor: Any, proposal_id: int) -> RosterProposal:
     proposal = (
-        RosterProposal.objects.select_for_update()
+        RosterProposal.objects.select_for_update(of=("self",))
         .select_related("unit")
         .filter(pk=proposal_id)
         .first()

@@ -93,7 +93,7 @@ def lock_units(people: list[Person]) -> None:
 
 def _locked_request(request_id: int) -> ArrangementRequest:
     request = (
-        ArrangementRequest.objects.select_for_update()
+        ArrangementRequest.objects.select_for_update(of=("self",))
         .filter(pk=request_id)
         .select_related("person__unit", "person__position", "partner__unit", "person__user")
         .first()

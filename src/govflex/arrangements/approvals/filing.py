@@ -299,7 +299,7 @@ def swap_answer(
     *, actor: Any, request_id: int, consent: bool, note: str = ""
 ) -> ArrangementRequest:
     request = (
-        ArrangementRequest.objects.select_for_update()
+        ArrangementRequest.objects.select_for_update(of=("self",))
         .select_related("person", "partner")
         .filter(pk=request_id)
         .first()
@@ -339,7 +339,7 @@ def swap_answer(
 @transaction.atomic
 def request_withdraw(*, actor: Any, request_id: int) -> ArrangementRequest:
     request = (
-        ArrangementRequest.objects.select_for_update()
+        ArrangementRequest.objects.select_for_update(of=("self",))
         .select_related("person", "partner")
         .filter(pk=request_id)
         .first()
