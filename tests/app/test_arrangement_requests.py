@@ -59,7 +59,7 @@ def test_off_site_request_goes_through_supervisor_then_unit_head(team: dict[str,
     assert request.chain == ["supervisor", "unit_head"]
     assert Notification.objects.filter(user=team["boss"], kind="arrangement.request_waiting")
     assert requests_to_decide(actor=team["boss"], today=TODAY) == [request]
-    assert requests_to_decide(actor=team["head"], today=TODAY) == []
+    assert requests_to_decide(actor=team["staff"][1].user, today=TODAY) == []
     request_approve(actor=team["boss"], request_id=request.pk, today=TODAY)
     request.refresh_from_db()
     assert request.status == ArrangementRequest.Status.PENDING
@@ -291,14 +291,17 @@ def test_reminder_then_escalation(team: dict[str, Any]) -> None:
     request = _file(team["staff"][0], {THU: EARLY})
     start = dt.datetime(2027, 3, 1, 9, tzinfo=timezone.get_current_timezone())
     ArrangementRequest.objects.filter(pk=request.pk).update(step_since=start)
+    with pytest.raises(AccessDenied):  # an executive is not in a supervisor-only chain
+        request_approve(actor=team["executive"], request_id=request.pk, today=TODAY)
     assert requests_remind(now=start + dt.timedelta(days=1)) == {"reminded": 0, "escalated": 0}
     assert requests_remind(now=start + dt.timedelta(days=2)) == {"reminded": 1, "escalated": 0}
     assert requests_remind(now=start + dt.timedelta(days=2)) == {"reminded": 0, "escalated": 0}
     assert requests_remind(now=start + dt.timedelta(days=3)) == {"reminded": 0, "escalated": 1}
     request.refresh_from_db()
     assert request.escalated_at is not None
-    # Escalated: the unit head may now decide the supervisor's step.
-    request_approve(actor=team["head"], request_id=request.pk, today=TODAY)
+    assert Notification.objects.filter(kind="arrangement.request_reminder").exists()
+    # Escalated one level up (supervisor → unit head, which executives hold): now they may.
+    request_approve(actor=team["executive"], request_id=request.pk, today=TODAY)
     request.refresh_from_db()
     assert request.status == ArrangementRequest.Status.APPROVED
 
@@ -339,3 +342,14 @@ def test_approval_chain_is_configurable(team: dict[str, Any]) -> None:
     )
     request = _file(team["staff"][0], {TUE: OFF})
     assert request.chain == ["supervisor", "executive"]
+
+
+def test_remind_command_runs(team: dict[str, Any]) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    _file(team["staff"][0], {THU: EARLY})
+    out = StringIO()
+    call_command("arrangements", "remind", stdout=out)
+    assert "reminded 0, escalated 0" in out.getvalue()  # filed just now: nothing is due

@@ -230,6 +230,8 @@ def test_coverage_out_of_reach_is_explained_exactly() -> None:
         point="เคาน์เตอร์ 1",
         weekday_th="อังคาร",
         weekday_en="Tuesday",
+        date_th="3 มี.ค. 2569",
+        date_en="3 Mar B.E. 2569",
         date="2026-03-03",
         start="08:30",
         end="16:30",
@@ -238,7 +240,7 @@ def test_coverage_out_of_reach_is_explained_exactly() -> None:
     )
     assert proposal.problems == (expected,)
     assert expected.th == (
-        "เคาน์เตอร์ 1 วันอังคาร 2026-03-03 เวลา 08:30–16:30 ต้องมีผู้ปฏิบัติงานในที่ตั้ง 3 คน แต่มีผู้ที่จัดได้เพียง 2 คน"
+        "เคาน์เตอร์ 1 วันอังคาร 3 มี.ค. 2569 เวลา 08:30–16:30 ต้องมีผู้ปฏิบัติงานในที่ตั้ง 3 คน แต่มีผู้ที่จัดได้เพียง 2 คน"
     )
 
 
@@ -270,7 +272,7 @@ def test_contradictory_fixed_days_are_explained() -> None:
     crowded = replace(unit(people[1:3]), unit_off_site_max=1)
     cap = solve(crowded)
     assert [m.code for m in cap.problems] == ["roster_fixed_cap_exceeded"]
-    assert cap.problems[0].th.startswith("วันพฤหัสบดี 2026-03-05")
+    assert cap.problems[0].th.startswith("วันพฤหัสบดี 5 มี.ค. 2569")
 
 
 def test_rules_that_only_conflict_together_are_named() -> None:

@@ -133,10 +133,9 @@ def problem_for(unit: Unit, start: dt.date, end: dt.date) -> tuple[RosterProblem
         .order_by("unit__path", "staff_id")
     )
     policy = policy_for(agency_id=unit.agency_id, day=start)
-    ancestors = [int(p) for p in unit.path.strip("/").split("/") if p]
-    candidates = Unit.objects.filter(
-        Q(pk__in=ancestors) | Q(path__startswith=unit.path), agency_id=unit.agency_id
-    )
+    # Service points inside the subtree: a counter above the unit is also staffed by people
+    # outside it, so the unit alone cannot be asked to cover it (the approvals check that).
+    candidates = Unit.objects.filter(path__startswith=unit.path, agency_id=unit.agency_id)
     points = {u.code: u for u in candidates if coverage_rule(u, policy) is not None}
     rules = tuple(rule for u in points.values() if (rule := coverage_rule(u, policy)))
     calendar = unit_calendar(agency_id=unit.agency_id, unit_id=unit.pk)

@@ -270,35 +270,35 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     # ---- roster optimiser (core/roster)
     "roster_coverage_unreachable": (
         (
-            "{point} วัน{weekday_th} {date} เวลา {start}–{end} ต้องมีผู้ปฏิบัติงานในที่ตั้ง "
+            "{point} วัน{weekday_th} {date_th} เวลา {start}–{end} ต้องมีผู้ปฏิบัติงานในที่ตั้ง "
             "{required} คน แต่มีผู้ที่จัดได้เพียง {available} คน"
         ),
         (
-            "{point}, {weekday_en} {date} {start}–{end} needs {required} people on site; "
+            "{point}, {weekday_en} {date_en} {start}–{end} needs {required} on site; "
             "only {available} eligible people are available"
         ),
     ),
     "roster_fixed_day_invalid": (
-        "{person} วัน{weekday_th} {date} ที่อนุมัติไว้แล้วใช้ไม่ได้: {reason_th}",
-        "{person}, {weekday_en} {date} (already approved) cannot be kept: {reason_en}",
+        "{person} วัน{weekday_th} {date_th} ที่อนุมัติไว้แล้วใช้ไม่ได้: {reason_th}",
+        "{person}, {weekday_en} {date_en} (already approved) cannot be kept: {reason_en}",
     ),
     "roster_fixed_quota_exceeded": (
         (
             "{person} มีวันปฏิบัติงานนอกที่ตั้งที่อนุมัติแล้ว {days} วันในสัปดาห์ที่เริ่มวันจันทร์ "
-            "{week} เกินโควตา {quota} วันต่อสัปดาห์"
+            "{week_th} เกินโควตา {quota} วันต่อสัปดาห์"
         ),
         (
-            "{person} already has {days} approved off-site days in the week of Monday {week}; "
+            "{person} already has {days} approved off-site days in the week of Monday {week_en}; "
             "the quota is {quota} a week"
         ),
     ),
     "roster_fixed_cap_exceeded": (
         (
-            "วัน{weekday_th} {date} มีผู้ปฏิบัติงานนอกที่ตั้งที่อนุมัติแล้ว {count} คน "
+            "วัน{weekday_th} {date_th} มีผู้ปฏิบัติงานนอกที่ตั้งที่อนุมัติแล้ว {count} คน "
             "เกินจำนวนสูงสุดของหน่วยงาน {limit} คน"
         ),
         (
-            "{weekday_en} {date} already has {count} approved off-site people; "
+            "{weekday_en} {date_en} already has {count} approved off-site people; "
             "the unit allows at most {limit}"
         ),
     ),
@@ -311,16 +311,19 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "No roster meets all the rules at once; these rules conflict",
     ),
     "roster_conflict_coverage": (
-        "{point} วัน{weekday_th} {date} เวลา {start}–{end} ต้องมีผู้ปฏิบัติงานในที่ตั้งอย่างน้อย {required} คน",
-        "{point}, {weekday_en} {date} {start}–{end} needs at least {required} people on site",
+        (
+            "{point} วัน{weekday_th} {date_th} เวลา {start}–{end}"
+            " ต้องมีผู้ปฏิบัติงานในที่ตั้งอย่างน้อย {required} คน"
+        ),
+        "{point}, {weekday_en} {date_en} {start}–{end} needs at least {required} people on site",
     ),
     "roster_conflict_quota": (
-        "{person} ปฏิบัติงานนอกที่ตั้งได้ไม่เกิน {quota} วันในสัปดาห์ที่เริ่มวันจันทร์ {week}",
-        "{person} may work off site at most {quota} days in the week of Monday {week}",
+        "{person} ปฏิบัติงานนอกที่ตั้งได้ไม่เกิน {quota} วันในสัปดาห์ที่เริ่มวันจันทร์ {week_th}",
+        "{person} may work off site at most {quota} days in the week of Monday {week_en}",
     ),
     "roster_conflict_unit_cap": (
-        "วัน{weekday_th} {date} หน่วยงานให้ปฏิบัติงานนอกที่ตั้งได้ไม่เกิน {limit} คน",
-        "{weekday_en} {date}: at most {limit} people of the unit may work off site",
+        "วัน{weekday_th} {date_th} หน่วยงานให้ปฏิบัติงานนอกที่ตั้งได้ไม่เกิน {limit} คน",
+        "{weekday_en} {date_en}: at most {limit} people of the unit may work off site",
     ),
     "roster_no_solution_in_time": (
         "ยังหาตารางที่เป็นไปตามเงื่อนไขไม่ได้ภายใน {seconds} วินาที",

@@ -1,7 +1,6 @@
 """Who decides each step of a request's approval chain, in person or as a delegate.
 
-- supervisor: the person's direct supervisor (if none is recorded, a supervisor of their unit or
-  a unit above it);
+- supervisor: the person's direct supervisor, or a supervisor of their unit or a unit above it;
 - unit head: a supervisor of the person's unit or a unit above it, or an executive (the
   Off-site regulation 2565 places off-site decisions with the head of agency, who delegates);
 - executive, HR: holders of that role in the agency.
@@ -56,10 +55,8 @@ def _covers_unit(access: Access, person: Person) -> bool:
 def holds_step(access: Access, person: Person, step: str) -> bool:
     """Whether ``access`` may decide ``step`` for ``person`` by their own roles."""
     if step == Step.SUPERVISOR:
-        # The direct supervisor when the person has one; otherwise whoever leads their unit.
-        if person.supervisor_id is not None:
-            return person.supervisor_id == access.person_id
-        return _covers_unit(access, person)
+        direct = person.supervisor_id is not None and person.supervisor_id == access.person_id
+        return direct or _covers_unit(access, person)
     if step == Step.UNIT_HEAD:
         return _covers_unit(access, person) or access.has_role(person.agency_id, Role.EXECUTIVE)
     if step == Step.EXECUTIVE:
@@ -142,7 +139,7 @@ def approvers(request: ArrangementRequest) -> list[Any]:
     grants = RoleGrant.objects.filter(agency_id=person.agency_id)
     condition = Q(pk__in=[])
     for step in steps:
-        if step == Step.UNIT_HEAD or (step == Step.SUPERVISOR and person.supervisor_id is None):
+        if step in {Step.SUPERVISOR, Step.UNIT_HEAD}:
             condition |= Q(role=Role.SUPERVISOR, unit_id__in=ancestors)
         if step in {Step.UNIT_HEAD, Step.EXECUTIVE}:
             condition |= Q(role=Role.EXECUTIVE)

@@ -33,7 +33,7 @@ from govflex.core.roster.choices import (
 from govflex.core.roster.demand import Segment, counts_for, segments
 from govflex.core.roster.model import RosterModel, build_model
 from govflex.core.roster.problem import RosterPerson, RosterProblem
-from govflex.core.thaidate import THAI_WEEKDAYS
+from govflex.core.thaidate import THAI_WEEKDAYS, format_date
 
 ENGLISH_WEEKDAYS: Final = (
     "Monday",
@@ -47,10 +47,12 @@ ENGLISH_WEEKDAYS: Final = (
 
 
 def day_params(day: date) -> dict[str, str]:
-    """The weekday in both languages and the ISO date (the shell formats dates for display)."""
+    """The weekday and the date in both languages (Buddhist Era), and the ISO date for programs."""
     return {
         "weekday_th": THAI_WEEKDAYS[day.weekday()],
         "weekday_en": ENGLISH_WEEKDAYS[day.weekday()],
+        "date_th": format_date(day),
+        "date_en": format_date(day, lang="en"),
         "date": day.isoformat(),
     }
 
@@ -119,6 +121,8 @@ def _fixed_off_site_problems(problem: RosterProblem) -> Iterable[Message]:
                 path=person_id,
                 person=labels[person_id],
                 week=week.isoformat(),
+                week_th=format_date(week),
+                week_en=format_date(week, lang="en"),
                 days=days,
                 quota=quota,
             )
@@ -249,6 +253,8 @@ def explain_infeasible(problem: RosterProblem, *, time_limit_s: float) -> tuple[
                     person=labels[person_id],
                     quota=quota,
                     week=week.isoformat(),
+                    week_th=format_date(week),
+                    week_en=format_date(week, lang="en"),
                 )
             )
     cap = unit_cap(problem)
