@@ -194,3 +194,72 @@ def test_problem_reads_leave_fixed_days_and_the_counter(counter: dict[str, Any])
     calendar = unit_calendar(agency_id=counter["agency"].pk, unit_id=counter["unit"].pk)
     week = [monday + dt.timedelta(days=n) for n in range(7)]
     assert problem.working_days == {d for d in week if calendar.is_working_day(d)}
+
+
+def test_contradictory_fixed_days_are_explained(
+    counter: dict[str, Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    person = counter["people"][0]
+    calendar = unit_calendar(agency_id=counter["agency"].pk, unit_id=counter["unit"].pk)
+    week = [_next_monday() + dt.timedelta(days=n) for n in range(7)]
+    working = [d for d in week if calendar.is_working_day(d)]
+    for day in working[:3]:  # three approved off-site days: over the weekly quota of two
+        DayException.objects.create(
+            person=person, day=day, mode="off_site", place="residence", source=Source.SET
+        )
+    proposal = _solve(counter, django_capture_on_commit_callbacks)
+    assert proposal.status == RosterProposal.Status.INFEASIBLE
+    assert [p["code"] for p in proposal.problems] == ["roster_fixed_quota_exceeded"]
+    assert person.full_name_th in proposal.problems[0]["th"]
+
+
+def test_api_proposal_preferences_and_notifications(
+    counter: dict[str, Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    import json
+
+    from django.test import Client
+
+    boss = Client(HTTP_ACCEPT_LANGUAGE="th")
+    boss.force_login(counter["boss"])
+    staff = Client()
+    staff.force_login(counter["people"][0].user)
+    prefs = staff.put(
+        "/api/v1/me/roster-preferences",
+        json.dumps({"slot_ranks": ["06:00-14:00"], "off_site_weekdays": [1]}),
+        content_type="application/json",
+    )
+    assert prefs.status_code == 422
+    prefs = staff.put(
+        "/api/v1/me/roster-preferences",
+        json.dumps({"slot_ranks": ["08:00-16:00"], "off_site_weekdays": [1]}),
+        content_type="application/json",
+    )
+    assert prefs.json()["slot_ranks"] == ["08:00-16:00"]
+    with django_capture_on_commit_callbacks(execute=True):
+        started = boss.post(
+            "/api/v1/roster-proposals",
+            json.dumps(
+                {
+                    "unit_id": counter["unit"].pk,
+                    "start": _next_monday().isoformat(),
+                    "weeks": 1,
+                    "time_limit_s": 5,
+                }
+            ),
+            content_type="application/json",
+        )
+    assert started.status_code == 202, started.content
+    proposal_id = started.json()["id"]
+    assert staff.get(f"/api/v1/roster-proposals/{proposal_id}").status_code == 404
+    got = boss.get(f"/api/v1/roster-proposals/{proposal_id}").json()
+    assert got["status"] == "proposed"
+    published = boss.post(f"/api/v1/roster-proposals/{proposal_id}/publish")
+    assert published.status_code == 200
+    written = DayException.objects.filter(source=Source.ROSTER)
+    assert written.count() == published.json()["days_changed"]
+    told = set(Notification.objects.filter(kind="roster.published").values_list("user", flat=True))
+    assert told == set(written.values_list("person__user", flat=True))
+    me = counter["people"][0]
+    inbox = staff.get("/api/v1/me/notifications?unread=true").json()
+    assert bool(inbox) == written.filter(person=me).exists()
