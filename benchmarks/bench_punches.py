@@ -228,8 +228,11 @@ def _workers(stack: Stack, count: int, log: Path) -> Iterator[None]:
 
 
 def _queued(stack: Stack) -> int:
+    """Day evaluations still waiting: live-evaluator rows plus queued tasks."""
     rows = _sql(
-        stack.url, "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'READY'"
+        stack.url,
+        "SELECT (SELECT count(*) FROM attendance_pendingevaluation)"
+        " + (SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'READY')",
     )
     return int(rows[0][0])
 
@@ -238,7 +241,8 @@ def _drop_queue(stack: Stack) -> int:
     rows = _sql(
         stack.url,
         "WITH gone AS (DELETE FROM django_tasks_database_dbtaskresult WHERE status = 'READY'"
-        " RETURNING 1) SELECT count(*) FROM gone",
+        " RETURNING 1), pending AS (DELETE FROM attendance_pendingevaluation RETURNING 1)"
+        " SELECT (SELECT count(*) FROM gone) + (SELECT count(*) FROM pending)",
     )
     return int(rows[0][0])
 

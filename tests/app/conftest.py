@@ -37,6 +37,7 @@ def org(db: Any) -> dict[str, Any]:
 def _inline_tasks(settings: Any) -> None:
     """Background tasks run inline, so what they do is visible to the test."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.GOVFLEX_EVALUATE_INLINE = True  # live day results judged in the punch's request
 
 
 @pytest.fixture

@@ -391,9 +391,9 @@ def test_a_punch_without_location_is_judged_as_planned(me: Any, hr: Any) -> None
 def test_a_punch_stored_queues_its_evaluation_in_the_same_transaction(
     me: Any, settings: Any
 ) -> None:
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    from django_tasks_db.models import DBTaskResult
+    settings.GOVFLEX_EVALUATE_INLINE = False
+    from govflex.attendance.models import PendingEvaluation
 
     punch(me, local(8, 20), "key-queued-01")
-    queued = DBTaskResult.objects.filter(task_path__endswith="evaluate_person_day")
+    queued = PendingEvaluation.objects.filter(person=me, day=THURSDAY)
     assert queued.count() == 1

@@ -51,3 +51,4 @@ def page(browser: Any) -> Iterator[Any]:
 @pytest.fixture(autouse=True)
 def _inline_tasks(settings: Any) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.GOVFLEX_EVALUATE_INLINE = True  # live day results judged in the punch's request

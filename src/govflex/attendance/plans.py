@@ -41,11 +41,17 @@ def _leave_on(person: Person, day: dt.date) -> LeavePart | None:
     """Approved leave on the day: a whole day, or the half day of a one-day request."""
     from govflex.attendance.models import Leave  # noqa: PLC0415 - models import plans
 
-    parts = set(
-        Leave.objects.filter(
-            person=person, start__lte=day, end__gte=day, status=Leave.Status.APPROVED
-        ).values_list("part", flat=True)
+    return merged_leave(
+        set(
+            Leave.objects.filter(
+                person=person, start__lte=day, end__gte=day, status=Leave.Status.APPROVED
+            ).values_list("part", flat=True)
+        )
     )
+
+
+def merged_leave(parts: set[str]) -> LeavePart | None:
+    """The day's leave from the parts of its approved requests (morning + afternoon = all day)."""
     if not parts:
         return None
     if LeavePart.FULL_DAY in parts or {LeavePart.MORNING, LeavePart.AFTERNOON} <= parts:

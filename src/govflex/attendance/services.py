@@ -12,11 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govflex.attendance.models import AttendanceSettings, ConfirmationCursor, DayResult, Punch
-from govflex.attendance.plans import day_inputs
+from govflex.attendance.plans import DayInputs, day_inputs
 from govflex.common.context import request_id_var
 from govflex.common.errors import Conflict, ValidationFailed
 from govflex.core import geo
-from govflex.core.calendar import local_date
 from govflex.core.enums import PunchSource, WorkMode
 from govflex.core.evaluation import Evaluator
 from govflex.core.records import Punch as CorePunch
@@ -197,9 +196,9 @@ def _same(existing: Punch, at: dt.datetime, *, stated: bool) -> Punch:
 
 
 def _schedule(person_id: int, at: dt.datetime) -> None:
-    from govflex.attendance.tasks import evaluate_person_day  # noqa: PLC0415 - import cycle
+    from govflex.attendance.live import queue_evaluation  # noqa: PLC0415 - import cycle
 
-    evaluate_person_day.enqueue(person_id, local_date(at).isoformat())
+    queue_evaluation(person_id, at)
 
 
 def day_result_refresh(
@@ -220,14 +219,27 @@ def day_result_values(
     calendar = unit_calendar(agency_id=person.agency_id, unit_id=person.unit_id)
     evaluator = Evaluator(policy, calendar)
     inputs = day_inputs(person=person, day=day)
+    start, end = evaluator.working_window(day, inputs.arrangement)
+    rows = Punch.objects.filter(person=person, at__gte=start, at__lt=end).only(
+        "at", "source", "on_site", "location_checked"
+    )
+    return judged_values(person, day, now, evaluator, inputs, list(rows))
+
+
+def judged_values(
+    person: Person,
+    day: dt.date,
+    now: dt.datetime,
+    evaluator: Evaluator,
+    inputs: DayInputs,
+    rows: list[Punch],
+) -> dict[str, Any]:
+    """Judge one person-day from loaded inputs (shared by the single and the batch paths)."""
     plan = inputs.arrangement
-    start, end = evaluator.working_window(day, plan)
     planned_on_site = plan.on_site if plan is not None else True
     punches = [
         CorePunch(p.at, PunchSource(p.source), p.on_site if p.location_checked else planned_on_site)
-        for p in Punch.objects.filter(person=person, at__gte=start, at__lt=end).only(
-            "at", "source", "on_site", "location_checked"
-        )
+        for p in rows
     ]
     result = evaluator.evaluate(
         day,
@@ -249,7 +261,7 @@ def day_result_values(
         "first_punch": result.first_punch,
         "last_punch": result.last_punch,
         "exceptions": [{"code": m.code, "th": m.th, "en": m.en} for m in result.exceptions],
-        "final": now >= _planned_end(evaluator, policy, day, plan),
+        "final": now >= _planned_end(evaluator, evaluator.policy, day, plan),
         "computed_at": now,
     }
 

@@ -150,6 +150,11 @@ TASKS = {
         "BACKEND": os.environ.get("GOVFLEX_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# Live day results: punches queue their person-day and the worker's live evaluator judges them
+# in batches; inline judges each in the punch's own request (tests, a demo without a worker).
+GOVFLEX_EVALUATE_INLINE = env_bool("GOVFLEX_EVALUATE_INLINE", default=False)
+# Loops `govflex worker` runs beside the task queue: callables (stop_event, *, once=False).
+GOVFLEX_WORKER_LOOPS = ["govflex.attendance.live.run_live_evaluator"]
 
 # ------------------------------------------------------------------ auth
 AUTH_PASSWORD_VALIDATORS = [

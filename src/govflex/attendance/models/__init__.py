@@ -9,6 +9,7 @@ from govflex.attendance.models.punches import (
     ConfirmationCursor,
     DayResult,
     Kiosk,
+    PendingEvaluation,
     Punch,
 )
 from govflex.attendance.models.requests import (
@@ -35,6 +36,7 @@ __all__ = [
     "Kiosk",
     "Leave",
     "LeaveOpening",
+    "PendingEvaluation",
     "Punch",
     "TerminalImport",
     "TerminalUserMap",

@@ -140,6 +140,27 @@ class DayResult(models.Model):
         return f"{self.person_id} {self.day} {self.status}"
 
 
+class PendingEvaluation(models.Model):
+    """A person-day to judge again because something changed (a punch, mostly).
+
+    One row per person-day however many punches arrive before it is judged: the live evaluator
+    takes many rows at a time and judges them together (``govflex.attendance.live``).
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("person", "day"), name="one_pending_per_person_day"),
+        )
+        indexes = (models.Index(fields=("queued_at",)),)
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.day}"
+
+
 class ConfirmationCursor(models.Model):
     """Per-person watermark: days up to ``through`` are final, so no history is rescanned."""
 

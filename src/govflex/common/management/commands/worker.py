@@ -1,20 +1,45 @@
-"""``govflex worker``: run background tasks (imports, exports, notifications)."""
+"""``govflex worker``: run background tasks (imports, exports, notifications, optimiser runs)
+and, beside them, the live evaluator that judges person-days queued by punches."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.module_loading import import_string
 
 
 class Command(BaseCommand):
-    help = "Run the background task worker (django-tasks database backend)."
+    help = "Run the background task worker (django-tasks database backend) and live evaluator."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
         parser.add_argument("--batch", action="store_true", help="exit when the queue is empty")
+        parser.add_argument(
+            "--no-live", action="store_true", help="do not run the live day-result evaluator"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Loops named in settings (the attendance app's live evaluator) run beside the tasks;
+        # with --batch each runs once until its queue is empty.
+        stop = threading.Event()
+        loops = [] if options["no_live"] else list(settings.GOVFLEX_WORKER_LOOPS)
+        threads = []
+        for path in loops:
+            runner = import_string(path)
+            if options["batch"]:
+                runner(stop, once=True)
+            else:
+                thread = threading.Thread(target=runner, args=(stop,), name=path, daemon=True)
+                thread.start()
+                threads.append(thread)
         extra = ["--batch"] if options["batch"] else []
-        call_command("db_worker", "--interval", str(options["interval"]), *extra)
+        try:
+            call_command("db_worker", "--interval", str(options["interval"]), *extra)
+        finally:
+            stop.set()
+            for thread in threads:
+                thread.join(timeout=10)
