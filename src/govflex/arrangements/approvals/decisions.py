@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from govflex.arrangements.approvals.chain import approvers, authority
 from govflex.arrangements.approvals.impact import change_impact
-from govflex.arrangements.book import Entry, days_between, plan_book
+from govflex.arrangements.book import Entry, day_text, days_between, plan_book
 from govflex.arrangements.models import (
     ArrangementRequest,
     DayException,
@@ -104,17 +104,18 @@ def _locked_request(request_id: int) -> ArrangementRequest:
 
 
 def _recalled(request: ArrangementRequest, changes: dict[tuple[int, dt.date], Entry]) -> None:
-    days = DayException.objects.filter(
+    found = DayException.objects.filter(
         person_id__in=[pid for pid, _d in changes],
         day__in=[day for _p, day in changes],
         source=Source.RECALL,
-    ).values_list("day", flat=True)
+    ).values_list("person_id", "day")
+    days = [day for person_id, day in found if (person_id, day) in changes]
     if days:
         raise Blocked(
             details={
                 "reasons": [
                     _("%(day)s is under a recall to the office; it cannot be changed.")
-                    % {"day": min(days)}
+                    % {"day": day_text(min(days))}
                 ]
             }
         )

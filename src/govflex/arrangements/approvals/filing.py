@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from govflex.arrangements.approvals.chain import approvers, chain_for
-from govflex.arrangements.book import plan_book
+from govflex.arrangements.book import day_text, plan_book
 from govflex.arrangements.convert import BadValue, day_plan, stored
 from govflex.arrangements.models import ArrangementRequest, DayException, Source, Step
 from govflex.common.audit import audit_record
@@ -65,9 +65,11 @@ def _check_dates(person: Person, dates: list[dt.date], today: dt.date) -> None:
     calendar = unit_calendar(agency_id=person.agency_id, unit_id=person.unit_id)
     for day in dates:
         if day < today:
-            raise _fail("days", _("%(day)s is in a closed period (before today).") % {"day": day})
+            raise _fail(
+                "days", _("%(day)s is in a closed period (before today).") % {"day": day_text(day)}
+            )
         if not calendar.is_working_day(day):
-            raise _fail("days", _("%(day)s is not a working day.") % {"day": day})
+            raise _fail("days", _("%(day)s is not a working day.") % {"day": day_text(day)})
     recalled = DayException.objects.filter(
         person=person, day__in=dates, source=Source.RECALL
     ).values_list("day", flat=True)
@@ -75,7 +77,7 @@ def _check_dates(person: Person, dates: list[dt.date], today: dt.date) -> None:
         raise _fail(
             "days",
             _("%(day)s is under a recall to the office; it cannot be changed.")
-            % {"day": min(recalled)},
+            % {"day": day_text(min(recalled))},
         )
 
 
@@ -95,7 +97,7 @@ def _check_overlap(person: Person, dates: list[dt.date] | None) -> None:
             raise _fail(
                 "days",
                 _("%(day)s is already in an open request (no. %(id)s).")
-                % {"day": min(clash), "id": other.pk},
+                % {"day": day_text(dt.date.fromisoformat(min(clash))), "id": other.pk},
             )
 
 
