@@ -13,25 +13,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import get_language
-
 from govflex.arrangements.convert import BadValue, day_plan
 from govflex.arrangements.models import DayException, WeeklyPattern
 from govflex.attendance.models import Leave
 from govflex.core.arrangements import DayPlan
 from govflex.core.calendar import WorkCalendar
 from govflex.core.enums import LeavePart, WorkMode
-from govflex.core.thaidate import format_date
 from govflex.org.models import Person
 from govflex.policies.selectors import unit_calendar
 
 Entry = dict[str, str]
-
-
-def day_text(day: dt.date) -> str:
-    """A date for a message in the reader's language, in the Buddhist Era."""
-    thai = (get_language() or "th").startswith("th")
-    return format_date(day, lang="th" if thai else "en")
 
 
 def days_between(start: dt.date, end: dt.date) -> list[dt.date]:

@@ -198,7 +198,8 @@ def run_live_evaluator(stop: threading.Event, *, once: bool = False, batch: int 
             break
         if done < batch:
             stop.wait(0 if once else IDLE_SECONDS)
-    connection.close()
+    if not once:
+        connection.close()  # the thread's own connection; a one-off run keeps the caller's
 
 
 def pending_count() -> int:

@@ -23,6 +23,7 @@ from govflex.common.errors import DomainError
 from govflex.notifications.api import router as notifications_router
 from govflex.org.api import router as org_router
 from govflex.org.importing.api import router as import_router
+from govflex.policies.api import router as policies_router
 
 api = NinjaAPI(
     title="GovFlex API",
@@ -90,3 +91,4 @@ api.add_router("", arrangements_router)
 api.add_router("", arrangement_requests_router)
 api.add_router("", roster_router)
 api.add_router("", notifications_router)
+api.add_router("", policies_router)

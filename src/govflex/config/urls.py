@@ -18,6 +18,7 @@ urlpatterns = [
     path("attendance/", include("govflex.attendance.urls")),
     path("arrangements/", include("govflex.arrangements.urls")),
     path("notifications/", include("govflex.notifications.urls")),
+    path("policies/", include("govflex.policies.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -15,12 +15,33 @@ from govflex.org.models import Agency, Unit
 
 
 class PolicyVersion(models.Model):
+    """One version of the agency's work-mode policy.
+
+    A draft can be edited and is never in force; an issued version is immutable and in force
+    from ``effective_from`` until the next issued version (a new version never changes the days
+    before its effective date).
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        ISSUED = "issued", _("Issued")
+
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="policy_versions")
     effective_from = models.DateField(_("effective from"))
     name = models.CharField(_("name"), max_length=200, blank=True)
     values = models.JSONField(_("values"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ISSUED
+    )
+    note = models.TextField(_("note"), blank=True)
+    backdate_reason = models.TextField(_("reason for an effective date in the past"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    issued_at = models.DateTimeField(_("issued"), null=True, blank=True)
+    issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
@@ -30,7 +51,9 @@ class PolicyVersion(models.Model):
         verbose_name_plural = _("policy versions")
         constraints = (
             models.UniqueConstraint(
-                fields=("agency", "effective_from"), name="one_policy_version_per_day"
+                fields=("agency", "effective_from"),
+                condition=models.Q(status="issued"),
+                name="one_issued_policy_per_day",
             ),
         )
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
+from django.db.models import QuerySet
+
+from govflex.common.errors import NotFound
 from govflex.core.calendar import WorkCalendar
 from govflex.core.policy import Policy, PolicyHistory, default_policy, policy_from_mapping
+from govflex.org.models import Role
 from govflex.policies.models import PolicyVersion, SpecialHoliday, UnitOpenDay
 
 # Before an agency issues its first policy, the Guideline's defaults apply from this date.
@@ -16,7 +21,9 @@ DEFAULTS_FROM = dt.date(2022, 9, 20)  # Cabinet approval of Guideline 2565
 def policy_history(*, agency_id: int) -> PolicyHistory:
     versions = [
         policy_from_mapping({**row.values, "effective_from": row.effective_from.isoformat()})
-        for row in PolicyVersion.objects.filter(agency_id=agency_id).order_by("effective_from")
+        for row in PolicyVersion.objects.filter(
+            agency_id=agency_id, status=PolicyVersion.Status.ISSUED
+        ).order_by("effective_from")
     ]
     if not versions or versions[0].effective_from > DEFAULTS_FROM:
         versions.insert(0, default_policy(DEFAULTS_FROM, name="Guideline 2565 defaults"))
@@ -39,3 +46,33 @@ def unit_calendar(*, agency_id: int, unit_id: int | None) -> WorkCalendar:
         return calendar
     open_days = frozenset(UnitOpenDay.objects.filter(unit_id=unit_id).values_list("day", flat=True))
     return dataclasses.replace(calendar, stays_open=open_days) if open_days else calendar
+
+
+def policy_versions(*, access: Any, agency_id: int) -> QuerySet[PolicyVersion]:
+    """Issued versions for anyone in the agency; drafts too for HR officers and executives."""
+    if not access.can_view_structure(agency_id):
+        raise NotFound
+    versions = PolicyVersion.objects.filter(agency_id=agency_id).select_related("issued_by")
+    if not access.has_role(agency_id, Role.HR, Role.EXECUTIVE):
+        versions = versions.filter(status=PolicyVersion.Status.ISSUED)
+    return versions.order_by("-effective_from", "-pk")
+
+
+def policy_version_get(*, access: Any, version_id: int) -> PolicyVersion:
+    version = PolicyVersion.objects.filter(pk=version_id).select_related("agency").first()
+    if version is None:
+        raise NotFound
+    visible = policy_versions(access=access, agency_id=version.agency_id).filter(pk=version.pk)
+    found = visible.select_related("agency").first()
+    if found is None:
+        raise NotFound  # a draft is not shown to people who cannot draft
+    return found
+
+
+def policy_values_in_force(*, agency_id: int, day: dt.date) -> dict[str, Any]:
+    """The plain values of the version in force (the Guideline defaults before any)."""
+    from govflex.core.policy import policy_to_mapping  # noqa: PLC0415
+
+    values = policy_to_mapping(policy_for(agency_id=agency_id, day=day))
+    values.pop("effective_from", None)
+    return values

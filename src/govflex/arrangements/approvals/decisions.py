@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from govflex.arrangements.approvals.chain import approvers, authority
 from govflex.arrangements.approvals.impact import change_impact
-from govflex.arrangements.book import Entry, day_text, days_between, plan_book
+from govflex.arrangements.book import Entry, days_between, plan_book
 from govflex.arrangements.models import (
     ArrangementRequest,
     DayException,
@@ -30,6 +30,7 @@ from govflex.arrangements.models import (
 )
 from govflex.arrangements.services import reevaluate_later
 from govflex.common.audit import audit_record
+from govflex.common.dates import day_text
 from govflex.common.errors import (
     AccessDenied,
     Blocked,

@@ -17,10 +17,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from govflex.arrangements.approvals.chain import approvers, chain_for
-from govflex.arrangements.book import day_text, plan_book
+from govflex.arrangements.book import plan_book
 from govflex.arrangements.convert import BadValue, day_plan, stored
 from govflex.arrangements.models import ArrangementRequest, DayException, Source, Step
 from govflex.common.audit import audit_record
+from govflex.common.dates import day_text
 from govflex.common.errors import AccessDenied, ValidationFailed
 from govflex.core.arrangements import DayPlan, check_day_plan, check_week
 from govflex.core.enums import PositionType, WorkMode
