@@ -44,7 +44,7 @@ DATE_LINE_INDENT_CM = 5.0  # the date line sits in from the left, as on the regu
 RULE_WIDTH_CM = 4.0
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGIN_LEFT_CM - MARGIN_RIGHT_CM
 SIGNATURE_INDENT_CM = TEXT_WIDTH_CM / 2  # name and position are centred in the right half
-SIGNATURE_SPACE_LINES = 3  # blank lines left for the signature (3.75em in the PDF template)
+SIGNATURE_SPACE_LINES = 3  # blank lines left for the signature (3.9em in the PDF template)
 
 _PARAGRAPH_SPLIT = re.compile(r"\n[ \t]*\n")
 # The children of w:pPr that come after w:pBdr (ECMA-376 order), for inserting a border.

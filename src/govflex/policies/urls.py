@@ -1,6 +1,6 @@
 from django.urls import path
 
-from govflex.policies import views
+from govflex.policies import views, views_documents
 
 app_name = "policies"
 urlpatterns = [
@@ -10,4 +10,18 @@ urlpatterns = [
     path("<int:version_id>/", views.policy_detail, name="detail"),
     path("<int:version_id>/edit/", views.policy_edit, name="edit"),
     path("<int:version_id>/action/", views.policy_action, name="action"),
+    path("documents/", views_documents.document_list, name="documents"),
+    path("documents/new/", views_documents.document_new, name="document_new"),
+    path("documents/<int:document_id>/", views_documents.document_detail, name="document"),
+    path("documents/<int:document_id>/edit/", views_documents.document_edit, name="document_edit"),
+    path(
+        "documents/<int:document_id>/action/",
+        views_documents.document_action,
+        name="document_action",
+    ),
+    path(
+        "documents/<int:document_id>.<str:suffix>",
+        views_documents.document_file,
+        name="document_file",
+    ),
 ]
