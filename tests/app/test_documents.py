@@ -224,3 +224,50 @@ def test_api_workflow(org: dict[str, Any], hr: Any, executive: Any) -> None:
     stranger = Client()
     stranger.force_login(other.user)  # the announcement concerns unit A1 only
     assert stranger.post(f"/api/v1/documents/{document_id}/acknowledge").status_code == 403
+
+
+def test_document_settings_check_the_emblem(
+    org: dict[str, Any], hr: Any, tmp_path: Any, settings: Any
+) -> None:
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from govflex.policies.documents import document_settings_set
+
+    settings.MEDIA_ROOT = tmp_path
+    with pytest.raises(ValidationFailed):
+        document_settings_set(
+            actor=hr,
+            agency=org["agency"],
+            issuer="กรมทดสอบ",
+            thai_digits=True,
+            emblem=SimpleUploadedFile("garuda.png", b"not an image at all"),
+        )
+    with pytest.raises(ValidationFailed):
+        document_settings_set(
+            actor=hr,
+            agency=org["agency"],
+            issuer="กรมทดสอบ",
+            thai_digits=True,
+            emblem=SimpleUploadedFile("big.png", b"\x89PNG\r\n\x1a\n" + b"0" * (1024 * 1024 + 1)),
+        )
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 40), "gold").save(buffer, format="PNG")
+    saved = document_settings_set(
+        actor=hr,
+        agency=org["agency"],
+        issuer="กรมทดสอบระบบ",
+        thai_digits=False,
+        emblem=SimpleUploadedFile("garuda.png", buffer.getvalue()),
+    )
+    assert saved.emblem.name.endswith(".png")
+    client = Client(HTTP_ACCEPT_LANGUAGE="th")
+    client.force_login(hr)
+    response = client.post(
+        "/policies/documents/settings/",
+        {"issuer": "x", "emblem": SimpleUploadedFile("e.gif", b"GIF89a....")},
+    )
+    assert response.status_code == 200
+    assert "PNG" in response.content.decode()

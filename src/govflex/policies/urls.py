@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:version_id>/action/", views.policy_action, name="action"),
     path("documents/", views_documents.document_list, name="documents"),
     path("documents/new/", views_documents.document_new, name="document_new"),
+    path("documents/settings/", views_documents.document_settings, name="document_settings"),
     path("documents/<int:document_id>/", views_documents.document_detail, name="document"),
     path("documents/<int:document_id>/edit/", views_documents.document_edit, name="document_edit"),
     path(

@@ -30,6 +30,7 @@ from govflex.policies.documents import (
     document_publish,
     document_remind,
     document_save,
+    document_settings_set,
     document_sign,
     document_submit,
     documents_visible,
@@ -43,7 +44,7 @@ from govflex.policies.documents_render import (
     effective_line,
     heading_lines,
 )
-from govflex.policies.documents_view import body_template, view_of
+from govflex.policies.documents_view import body_template, settings_of, view_of
 from govflex.policies.models import Acknowledgement, OfficialDocument, PolicyVersion
 
 
@@ -267,3 +268,49 @@ def document_file(request: HttpRequest, document_id: int, suffix: str) -> HttpRe
         return _download(document, document_pdf(view), "pdf", "application/pdf")
     mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     return _download(document, document_docx(view), "docx", mime)
+
+
+class SettingsForm(forms.Form):
+    issuer = forms.CharField(
+        label=gettext_lazy("Issuer as printed (empty: the agency's name)"),
+        max_length=200,
+        required=False,
+    )
+    thai_digits = forms.BooleanField(label=gettext_lazy("Thai digits"), required=False)
+    emblem = forms.FileField(
+        label=gettext_lazy("Garuda emblem (PNG or JPEG, at most 1 MB)"), required=False
+    )
+
+
+@login_required
+@domain_errors
+def document_settings(request: HttpRequest) -> HttpResponse:
+    agency = chosen_agency(request)
+    if not may_write(request.user, agency.pk):
+        raise NotFound
+    current = settings_of(agency)
+    form = SettingsForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"issuer": current.issuer, "thai_digits": current.thai_digits},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            document_settings_set(
+                actor=request.user,
+                agency=agency,
+                issuer=data["issuer"],
+                thai_digits=data["thai_digits"],
+                emblem=data["emblem"],
+            )
+        except DomainError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("policies:documents")
+    return render(
+        request,
+        "policies/document_settings.html",
+        {"form": form, "agency": agency, "current": current},
+    )
