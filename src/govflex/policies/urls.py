@@ -1,6 +1,6 @@
 from django.urls import path
 
-from govflex.policies import views, views_documents
+from govflex.policies import views, views_documents, views_readiness
 
 app_name = "policies"
 urlpatterns = [
@@ -10,6 +10,13 @@ urlpatterns = [
     path("<int:version_id>/", views.policy_detail, name="detail"),
     path("<int:version_id>/edit/", views.policy_edit, name="edit"),
     path("<int:version_id>/action/", views.policy_action, name="action"),
+    path("readiness/", views_readiness.readiness_gaps, name="readiness_gaps"),
+    path("readiness/me/", views_readiness.readiness_person, name="readiness_me"),
+    path(
+        "readiness/people/<int:person_id>/",
+        views_readiness.readiness_person,
+        name="readiness_person",
+    ),
     path("documents/", views_documents.document_list, name="documents"),
     path("documents/new/", views_documents.document_new, name="document_new"),
     path("documents/settings/", views_documents.document_settings, name="document_settings"),

@@ -1,6 +1,7 @@
 """The policies app's models: policy versions and calendars; orders, announcements and their
 acknowledgements."""
 
+from govflex.policies.models.assessment import Assessment, Readiness, SuitabilityMatrix
 from govflex.policies.models.documents import (
     Acknowledgement,
     DocumentCounter,
@@ -11,10 +12,13 @@ from govflex.policies.models.policy import PolicyVersion, SpecialHoliday, UnitOp
 
 __all__ = [
     "Acknowledgement",
+    "Assessment",
     "DocumentCounter",
     "DocumentSettings",
     "OfficialDocument",
     "PolicyVersion",
+    "Readiness",
     "SpecialHoliday",
+    "SuitabilityMatrix",
     "UnitOpenDay",
 ]
