@@ -329,6 +329,87 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "ยังหาตารางที่เป็นไปตามเงื่อนไขไม่ได้ภายใน {seconds} วินาที",
         "No roster found within {seconds} s",
     ),
+    # ---- suitability assessment (core/suitability)
+    "suit_matrix_recommended": (
+        "ตารางความเหมาะสมแนะนำรูปแบบ{mode_th} สำหรับตำแหน่งประเภท{position_th}",
+        "The suitability matrix recommends {mode_en} for {position_en} positions",
+    ),
+    "suit_matrix_conditional": (
+        "ตารางความเหมาะสมให้ตำแหน่งประเภท{position_th} ใช้รูปแบบ{mode_th}ได้อย่างมีเงื่อนไข",
+        "The suitability matrix allows {mode_en} for {position_en} positions with conditions",
+    ),
+    "suit_matrix_not_listed": (
+        "ตารางความเหมาะสมไม่ได้กำหนดรูปแบบ{mode_th} ไว้สำหรับตำแหน่งประเภท{position_th}",
+        "The suitability matrix does not list {mode_en} for {position_en} positions",
+    ),
+    "suit_face_to_face": (
+        "ต้องให้บริการประชาชนแบบพบหน้า และบริการยังทำทางออนไลน์ทั้งหมดไม่ได้",
+        "Serves people face to face, and the service is not fully online",
+    ),
+    "suit_online_service": (
+        "บริการทำทางออนไลน์ได้ทั้งหมด จึงปฏิบัติงานนอกที่ตั้งได้อย่างมีเงื่อนไข",
+        "The service is fully online, so off-site work is possible with conditions",
+    ),
+    "suit_on_site_equipment": (
+        "ต้องใช้เครื่องมือ อุปกรณ์ หรือเอกสารที่มีเฉพาะในที่ตั้ง",
+        "Needs equipment or records that are only available on site",
+    ),
+    "suit_confidential": (
+        "มีข้อมูลลับหรือข้อมูลที่ต้องปกปิด ต้องใช้ช่องทางและที่จัดเก็บที่ปลอดภัยตามที่ส่วนราชการกำหนด",
+        "Handles confidential information: only over the agency's secure channels and storage",
+    ),
+    "suit_confidential_no_tools": (
+        "มีข้อมูลลับหรือข้อมูลที่ต้องปกปิด แต่ยังไม่มีเครื่องมือดิจิทัลที่ปลอดภัยสำหรับทำงานนอกที่ตั้ง",
+        "Handles confidential information but has no secure digital tools to work off site",
+    ),
+    "suit_output_not_measurable": (
+        "วัดผลงานจากภายนอกได้ยาก ต้องทำแผนและรายงานผลการปฏิบัติงานทุกวัน",
+        "Results are hard to measure from outside: needs a daily plan and report",
+    ),
+    "suit_no_digital_tools": (
+        "ยังไม่มีเครื่องมือดิจิทัลสำหรับทำงานนอกที่ตั้ง ส่วนราชการต้องจัดให้ก่อน",
+        "No digital tools to work off site yet: the agency must provide them first",
+    ),
+    "suit_readiness_gaps": (
+        "ยังขาดความพร้อม ได้แก่ {items_th} ส่วนราชการต้องจัดให้ก่อน",
+        "Readiness still missing: {items_en}; the agency must provide them first",
+    ),
+    "suit_supervisor": (
+        "เป็นผู้บังคับบัญชา ต้องติดต่อได้ตลอดเวลาราชการ และหน่วยงานต้องมีผู้ปฏิบัติงานเพียงพอ",
+        "Supervises others: must stay reachable, and unit coverage must hold",
+    ),
+    "suit_field_work": (
+        "ปฏิบัติงานภาคสนามในพื้นที่เฉพาะ วันที่ลงพื้นที่เป็นการไปราชการ ไม่ใช่การปฏิบัติงานนอกที่ตั้ง",
+        "Field work in specific areas: field days are official travel, not off-site work",
+    ),
+    "suit_field_days_travel": (
+        "วันที่ลงพื้นที่ให้บันทึกเป็นการไปราชการ",
+        "Record field days as official travel",
+    ),
+    "suit_counted_hours_service": (
+        "ให้บริการประชาชนแบบพบหน้า ต้องจัดให้มีผู้ให้บริการครบตลอดเวลาให้บริการ",
+        "Serves people face to face: service hours must stay covered",
+    ),
+    "suit_citizen_service_coverage": (
+        "ภารกิจบริการประชาชน จุดบริการต้องมีผู้ปฏิบัติงานในที่ตั้งครบตามที่กำหนด",
+        "Citizen-service mission: service points must keep their minimum staff on site",
+    ),
+    "suit_matrix_invalid": (
+        "ค่าในตารางความเหมาะสมไม่ถูกต้อง ({value})",
+        "Invalid value in the suitability matrix ({value})",
+    ),
+    "suit_matrix_unknown_position": (
+        "ไม่รู้จักประเภทตำแหน่ง {value}",
+        "Unknown position type {value}",
+    ),
+    "suit_matrix_unknown_mode": (
+        "ไม่รู้จักรูปแบบการทำงาน {value}",
+        "Unknown work mode {value}",
+    ),
+    "suit_matrix_mode_twice": (
+        "รูปแบบ{mode_th} อยู่ทั้งในรายการที่แนะนำและรายการที่มีเงื่อนไขของตำแหน่งประเภท{position_th}",
+        "For {position_en} positions, {mode_en} is both recommended and conditional",
+    ),
 }
 
 
