@@ -1,6 +1,6 @@
 from django.urls import path
 
-from govflex.policies import views, views_documents, views_readiness
+from govflex.policies import views, views_assessments, views_documents, views_readiness
 
 app_name = "policies"
 urlpatterns = [
@@ -10,6 +10,12 @@ urlpatterns = [
     path("<int:version_id>/", views.policy_detail, name="detail"),
     path("<int:version_id>/edit/", views.policy_edit, name="edit"),
     path("<int:version_id>/action/", views.policy_action, name="action"),
+    path("assessments/", views_assessments.assessments, name="assessments"),
+    path(
+        "assessments/positions/<int:position_id>/",
+        views_assessments.assessment_position,
+        name="assessment",
+    ),
     path("readiness/", views_readiness.readiness_gaps, name="readiness_gaps"),
     path("readiness/me/", views_readiness.readiness_person, name="readiness_me"),
     path(
