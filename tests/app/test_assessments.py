@@ -148,3 +148,51 @@ def test_pages_for_one_position(org: dict[str, Any], hr: Any, counter_position: 
     reader.force_login(PersonFactory(unit=org["unit_a"], user=UserFactory()).user)
     assert reader.get(url).status_code == 200  # staff may read
     assert reader.post(url, {"digital_tools": "on"}).status_code == 403
+
+
+def test_api(org: dict[str, Any], hr: Any, counter_position: Any) -> None:
+    import json
+
+    client = Client()
+    client.force_login(hr)
+    made = client.post(
+        f"/api/v1/positions/{counter_position.pk}/assessments",
+        json.dumps({**NEUTRAL, "face_to_face_service": True}),
+        content_type="application/json",
+    )
+    assert made.status_code == 201, made.content
+    assessment_id = made.json()["id"]
+    assert made.json()["verdicts"]["off_site"]["suitability"] == "not_suitable"
+    refused = client.post(
+        f"/api/v1/assessments/{assessment_id}/decide",
+        json.dumps({"decision": {"off_site": "recommended"}}),
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    accepted = client.post(
+        f"/api/v1/assessments/{assessment_id}/decide",
+        json.dumps({}),
+        content_type="application/json",
+    )
+    assert accepted.json()["status"] == "accepted"
+    summary = client.get(f"/api/v1/agencies/{org['agency'].pk}/assessments/summary").json()
+    row = next(r for r in summary if r["position_id"] == counter_position.pk)
+    assert row["modes"]["off_site"] == "not_suitable"
+    matrix = client.get(f"/api/v1/agencies/{org['agency'].pk}/suitability-matrix").json()
+    assert "public_contact" in matrix
+    bad = client.put(
+        f"/api/v1/agencies/{org['agency'].pk}/suitability-matrix",
+        json.dumps({"nobody": {"recommended": []}}),
+        content_type="application/json",
+    )
+    assert bad.status_code == 422
+    person = PersonFactory(unit=org["unit_a"], position=counter_position, user=UserFactory())
+    own = Client()
+    own.force_login(person.user)
+    saved = own.put(
+        f"/api/v1/people/{person.pk}/readiness",
+        json.dumps({"device": "own", "remote_access": True}),
+        content_type="application/json",
+    ).json()
+    assert "device" not in saved["gaps"]
+    assert "training" in saved["gaps"]

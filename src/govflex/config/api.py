@@ -24,6 +24,7 @@ from govflex.notifications.api import router as notifications_router
 from govflex.org.api import router as org_router
 from govflex.org.importing.api import router as import_router
 from govflex.policies.api import router as policies_router
+from govflex.policies.api_assessments import router as assessments_router
 from govflex.policies.api_documents import router as documents_router
 
 api = NinjaAPI(
@@ -94,3 +95,4 @@ api.add_router("", roster_router)
 api.add_router("", notifications_router)
 api.add_router("", policies_router)
 api.add_router("", documents_router)
+api.add_router("", assessments_router)
