@@ -153,6 +153,9 @@ TASKS = {
 # Live day results: punches queue their person-day and the worker's live evaluator judges them
 # in batches; inline judges each in the punch's own request (tests, a demo without a worker).
 GOVFLEX_EVALUATE_INLINE = env_bool("GOVFLEX_EVALUATE_INLINE", default=False)
+# Notifications also go by e-mail to readers with an address; links use this base URL.
+GOVFLEX_NOTIFY_EMAIL = env_bool("GOVFLEX_NOTIFY_EMAIL", default=True)
+GOVFLEX_BASE_URL = os.environ.get("GOVFLEX_BASE_URL", "http://127.0.0.1:8000")
 # Loops `govflex worker` runs beside the task queue: callables (stop_event, *, once=False).
 GOVFLEX_WORKER_LOOPS = ["govflex.attendance.live.run_live_evaluator"]
 

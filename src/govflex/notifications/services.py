@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,6 +26,12 @@ def notify(*, users: Iterable[Any], kind: str, th: str, en: str, url: str = "") 
             Notification(user=user, kind=kind, subject_th=th[:300], subject_en=en[:300], url=url)
         )
     Notification.objects.bulk_create(rows)
+    if settings.GOVFLEX_NOTIFY_EMAIL and rows:
+        from govflex.notifications.tasks import send_emails  # noqa: PLC0415 - tasks import us
+
+        # bulk_create returns the keys on PostgreSQL and on SQLite 3.35+ (RETURNING).
+        ids = [row.pk for row in rows]
+        transaction.on_commit(lambda: send_emails.enqueue(ids))
     return len(rows)
 
 

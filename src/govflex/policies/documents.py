@@ -22,6 +22,7 @@ from govflex.common.audit import audit_record
 from govflex.common.errors import AccessDenied, NotFound, ValidationFailed
 from govflex.core.thaidate import be_year
 from govflex.notifications.services import notify
+from govflex.notifications.webhooks import emit
 from govflex.org.access import access_for
 from govflex.org.models import Agency, Person, Role, Unit
 from govflex.policies.models import (
@@ -216,6 +217,20 @@ def document_publish(
         "document.published",
         number=document.number,
         year_be=document.year_be,
+    )
+    emit(
+        agency_id=agency.pk,
+        event="document.published",
+        payload={
+            "id": document.pk,
+            "kind": document.kind,
+            "number": document.number,
+            "year_be": document.year_be,
+            "subject": document.subject,
+            "effective_date": document.effective_date.isoformat(),
+            "unit": document.unit.code if document.unit else None,
+            "url": f"/policies/documents/{document.pk}/",
+        },
     )
     readers = audience(document)
     notify(

@@ -26,6 +26,7 @@ from govflex.common.errors import AccessDenied, ValidationFailed
 from govflex.core.enums import PositionType, WorkMode
 from govflex.core.thaidate import format_date
 from govflex.notifications.services import notify
+from govflex.notifications.webhooks import emit
 from govflex.org.access import access_for
 from govflex.org.models import Person, Role, Unit
 from govflex.policies.selectors import policy_for
@@ -175,6 +176,19 @@ def recall_issue(
             "days_changed": changed,
         },
         note=recall.reason,
+    )
+    emit(
+        agency_id=agency_id,
+        event="arrangement.recall",
+        payload={
+            "id": recall.pk,
+            "unit": unit.code if unit else None,
+            "person": person.staff_id if person else None,
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "reason": recall.reason,
+            "people_affected": recall.people_affected,
+        },
     )
     # Everyone in the recalled scope is told, not only those whose plan changed: an order back
     # to the office concerns the whole unit.
