@@ -234,7 +234,7 @@ def test_document_settings_check_the_emblem(
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
 
-    from govflex.policies.documents import document_settings_set
+    from govflex.policies.document_settings import document_settings_set
 
     settings.MEDIA_ROOT = tmp_path
     with pytest.raises(ValidationFailed):
@@ -271,3 +271,26 @@ def test_document_settings_check_the_emblem(
     )
     assert response.status_code == 200
     assert "PNG" in response.content.decode()
+
+
+def test_unread_documents_are_reminded_on_schedule(
+    org: dict[str, Any], hr: Any, executive: Any
+) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from govflex.policies.documents import documents_remind_unread
+
+    signed = _signed(org, hr, executive)
+    published = document_publish(actor=hr, agency=org["agency"], document_id=signed.pk)
+    reader = PersonFactory(unit=org["unit_a"], position=org["position"], user=UserFactory())
+    assert documents_remind_unread(after_days=3) == 0  # published just now: not yet due
+    later = timezone.now() + dt.timedelta(days=4)
+    assert documents_remind_unread(after_days=3, now=later) >= 1
+    assert Notification.objects.filter(user=reader.user, kind="document.reminder").exists()
+    assert documents_remind_unread(after_days=3, now=later) == 0  # once per period
+    document_acknowledge(actor=reader.user, document=published)
+    out = StringIO()
+    call_command("documents", "remind", "--after-days", "3", stdout=out)
+    assert "reminded" in out.getvalue()

@@ -16,7 +16,6 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image
 
 from govflex.common.audit import audit_record
 from govflex.common.errors import AccessDenied, NotFound, ValidationFailed
@@ -28,7 +27,6 @@ from govflex.org.models import Agency, Person, Role, Unit
 from govflex.policies.models import (
     Acknowledgement,
     DocumentCounter,
-    DocumentSettings,
     OfficialDocument,
     PolicyVersion,
 )
@@ -274,9 +272,11 @@ def document_acknowledge(*, actor: Any, document: OfficialDocument) -> Acknowled
     return found
 
 
-def document_remind(*, actor: Any, document: OfficialDocument) -> int:
-    """Notify everyone concerned who has not acknowledged yet."""
-    if not may_write(actor, document.agency_id):
+def document_remind(
+    *, actor: Any, document: OfficialDocument, now: dt.datetime | None = None
+) -> int:
+    """Notify everyone concerned who has not acknowledged yet (``actor`` None: the scheduler)."""
+    if actor is not None and not may_write(actor, document.agency_id):
         raise AccessDenied
     if document.status != OfficialDocument.Status.PUBLISHED:
         raise _fail("status", _("Only a published document can be acknowledged."))
@@ -292,6 +292,7 @@ def document_remind(*, actor: Any, document: OfficialDocument) -> int:
         f"{document.year_be}: {document.subject}",
         url=f"/policies/documents/{document.pk}/",
     )
+    OfficialDocument.objects.filter(pk=document.pk).update(reminded_at=now or timezone.now())
     audit_record(
         actor=actor,
         action="document.reminded",
@@ -344,41 +345,12 @@ def acknowledgement_by_unit(document: OfficialDocument) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
-MAX_EMBLEM_BYTES = 1024 * 1024
-EMBLEM_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
-
-
-@transaction.atomic
-def document_settings_set(
-    *, actor: Any, agency: Agency, issuer: str, thai_digits: bool, emblem: Any = None
-) -> Any:
-    """An agency's document look: issuer line, digits, Garuda emblem (PNG or JPEG, ≤ 1 MB)."""
-    if not may_write(actor, agency.pk):
-        raise AccessDenied
-    if emblem is not None:
-        head = emblem.read(16)
-        emblem.seek(0)
-        if emblem.size is not None and emblem.size > MAX_EMBLEM_BYTES:
-            raise _fail("emblem", _("The emblem is larger than 1 MB."))
-        if not any(head.startswith(signature) for signature in EMBLEM_SIGNATURES):
-            raise _fail("emblem", _("The emblem must be a PNG or JPEG image."))
-        try:
-            with Image.open(emblem) as image:
-                image.verify()
-        except Exception as exc:  # any decoder error means the file is not a usable image
-            raise _fail("emblem", _("The emblem must be a PNG or JPEG image.")) from exc
-        emblem.seek(0)
-    settings, _created = DocumentSettings.objects.get_or_create(agency=agency)
-    settings.issuer, settings.thai_digits = issuer.strip(), thai_digits
-    if emblem is not None:
-        suffix = "png" if head.startswith(EMBLEM_SIGNATURES[0]) else "jpg"
-        settings.emblem.save(f"emblem-{agency.code}.{suffix}", emblem, save=False)
-    settings.save()
-    audit_record(
-        actor=actor,
-        action="document.settings_set",
-        target=settings,
-        agency_id=agency.pk,
-        after={"issuer": settings.issuer, "thai_digits": thai_digits, "emblem": bool(emblem)},
-    )
-    return settings
+def documents_remind_unread(*, after_days: int, now: dt.datetime | None = None) -> int:
+    """Remind, at most once every ``after_days``, those who have not acknowledged a document
+    published at least ``after_days`` ago (run it daily: ``govflex documents remind``)."""
+    now = now or timezone.now()
+    due = now - dt.timedelta(days=after_days)
+    documents = OfficialDocument.objects.filter(
+        status=OfficialDocument.Status.PUBLISHED, published_at__lte=due
+    ).filter(Q(reminded_at__isnull=True) | Q(reminded_at__lte=due))
+    return sum(document_remind(actor=None, document=d, now=now) for d in documents)

@@ -21,6 +21,7 @@ from govflex.common.forms import BEDateField
 from govflex.org.access import access_for
 from govflex.org.models import Unit
 from govflex.org.views.helpers import chosen_agency, domain_errors, form_errors
+from govflex.policies.document_settings import document_settings_set
 from govflex.policies.documents import (
     THAI_KIND,
     acknowledgement_by_unit,
@@ -30,7 +31,6 @@ from govflex.policies.documents import (
     document_publish,
     document_remind,
     document_save,
-    document_settings_set,
     document_sign,
     document_submit,
     documents_visible,

@@ -82,6 +82,7 @@ class OfficialDocument(models.Model):
     signer_position = models.CharField(_("signer's position"), max_length=200, blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
