@@ -196,3 +196,20 @@ def test_api(org: dict[str, Any], hr: Any, counter_position: Any) -> None:
     ).json()
     assert "device" not in saved["gaps"]
     assert "training" in saved["gaps"]
+
+
+def test_matrix_edited_on_the_page(org: dict[str, Any], hr: Any) -> None:
+    from govflex.core.enums import PositionType as CorePositionType
+    from govflex.core.enums import WorkMode
+    from govflex.policies.assessments import matrix_for
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="th")
+    client.force_login(hr)
+    data = {"action": "matrix"}
+    for position_type in PositionType.values:
+        for mode in ("staggered", "counted_hours", "off_site"):
+            data[f"matrix-{position_type}-{mode}"] = "recommended"
+    data["matrix-support-off_site"] = ""
+    assert client.post("/policies/assessments/", data).status_code == 302
+    recommended, conditional = matrix_for(org["agency"].pk)[CorePositionType.SUPPORT]
+    assert WorkMode.OFF_SITE not in recommended | conditional

@@ -294,3 +294,21 @@ def test_unread_documents_are_reminded_on_schedule(
     out = StringIO()
     call_command("documents", "remind", "--after-days", "3", stdout=out)
     assert "reminded" in out.getvalue()
+
+
+def test_acknowledgement_export(org: dict[str, Any], hr: Any, executive: Any) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    signed = _signed(org, hr, executive)
+    published = document_publish(actor=hr, agency=org["agency"], document_id=signed.pk)
+    reader = PersonFactory(unit=org["unit_a"], position=org["position"], user=UserFactory())
+    document_acknowledge(actor=reader.user, document=published)
+    client = Client()
+    client.force_login(hr)
+    response = client.get(f"/policies/documents/{published.pk}/?format=xlsx")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.values)  # type: ignore[union-attr]
+    mine = next(row for row in rows if row[1] == reader.staff_id)
+    assert mine[3]  # acknowledged, with the time
+    assert any(row[3] in (None, "") for row in rows[1:])  # others have not

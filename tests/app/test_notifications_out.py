@@ -109,3 +109,29 @@ def test_webhooks_are_signed_and_retried(
     assert failing.status == WebhookDelivery.Status.FAILED
     assert "500" in failing.last_error
     assert emit(agency_id=agency, event="roster.published", payload={}) == 0  # not subscribed
+
+
+def test_webhook_page_shows_the_secret_once(org: dict[str, Any], hr: Any) -> None:
+    from django.test import Client
+
+    from govflex.notifications.models import WebhookSubscription
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="th")
+    client.force_login(hr)
+    bad = client.post(
+        "/notifications/webhooks/",
+        {"url": "http://bot.example.com/x", "events": ["document.published"]},
+    )
+    assert "https://" in bad.content.decode()
+    made = client.post(
+        "/notifications/webhooks/",
+        {"url": "https://bot.example.com/x", "events": ["document.published"]},
+    )
+    subscription = WebhookSubscription.objects.get()
+    assert subscription.secret in made.content.decode()
+    assert subscription.secret not in client.get("/notifications/webhooks/").content.decode()
+    client.post("/notifications/webhooks/", {"delete": subscription.pk})
+    assert not WebhookSubscription.objects.exists()
+    staff = Client()
+    staff.force_login(UserFactory())
+    assert staff.get("/notifications/webhooks/").status_code in {403, 404}

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("<int:notification_id>/read/", views.read, name="read"),
     path("read-all/", views.read_all, name="read_all"),
+    path("webhooks/", views.webhooks, name="webhooks"),
 ]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from govflex.common.errors import AccessDenied, DomainError, NotFound, error_text
 from govflex.core.enums import WorkMode
+from govflex.core.suitability import matrix_to_mapping
 from govflex.org.access import access_for
 from govflex.org.models import Person, Position, PositionType
 from govflex.org.views.helpers import chosen_agency, domain_errors, form_errors
@@ -23,6 +24,8 @@ from govflex.policies.assessments import (
     assessment_bulk,
     assessment_decide,
     assessment_record,
+    matrix_for,
+    matrix_set,
     may_assess,
     summary_rows,
     summary_xlsx,
@@ -79,6 +82,8 @@ def assessments(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not may_assess(request.user, agency.pk):
             raise AccessDenied
+        if request.POST.get("action") == "matrix":
+            return _save_matrix(request, agency)
         if form.is_valid():
             try:
                 count = assessment_bulk(
@@ -103,8 +108,47 @@ def assessments(request: HttpRequest) -> HttpResponse:
             "form": form,
             "position_types": PositionType.choices,
             "can_assess": may_assess(request.user, agency.pk),
+            "matrix": _matrix_rows(agency.pk),
         },
     )
+
+
+def _matrix_rows(agency_id: int) -> list[dict[str, Any]]:
+    """The agency's matrix as rows for the edit form: position type × mode → its standing."""
+    values = matrix_to_mapping(matrix_for(agency_id))
+    rows = []
+    for value, label in PositionType.choices:
+        entry = values.get(value, {})
+        cells = []
+        for mode in WorkMode:
+            standing = (
+                "recommended"
+                if mode.value in entry.get("recommended", [])
+                else "conditional"
+                if mode.value in entry.get("conditional", [])
+                else ""
+            )
+            cells.append({"mode": mode.value, "value": standing})
+        rows.append({"position_type": value, "label": label, "cells": cells})
+    return rows
+
+
+def _save_matrix(request: HttpRequest, agency: Any) -> HttpResponse:
+    values: dict[str, dict[str, list[str]]] = {}
+    for position_type in PositionType.values:
+        row: dict[str, list[str]] = {"recommended": [], "conditional": []}
+        for mode in WorkMode:
+            standing = request.POST.get(f"matrix-{position_type}-{mode.value}", "")
+            if standing in row:
+                row[standing].append(mode.value)
+        values[position_type] = row
+    try:
+        matrix_set(actor=request.user, agency=agency, values=values)
+    except DomainError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("The matrix was saved; new assessments use it."))
+    return redirect("policies:assessments")
 
 
 @login_required

@@ -45,6 +45,7 @@ from govflex.policies.documents_render import (
     heading_lines,
 )
 from govflex.policies.documents_view import body_template, settings_of, view_of
+from govflex.policies.exports import acknowledgement_xlsx
 from govflex.policies.models import Acknowledgement, OfficialDocument, PolicyVersion
 
 
@@ -186,6 +187,9 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     view = view_of(document)
     access = access_for(request.user)
     writer = may_write(request.user, document.agency_id)
+    if request.GET.get("format") == "xlsx" and writer:
+        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return _download(document, acknowledgement_xlsx(document), "xlsx", mime)
     published = document.status == OfficialDocument.Status.PUBLISHED
     concerned = (
         published
