@@ -159,3 +159,47 @@ def test_api_draft_issue_compare(org: dict[str, Any], hr: Any, executive: Any) -
     outsider = Client()
     outsider.force_login(UserFactory())
     assert outsider.get(f"/api/v1/policies/{version_id}").status_code == 404
+
+
+def test_a_version_for_chosen_units_applies_to_their_subtrees_only(
+    org: dict[str, Any], hr: Any, executive: Any
+) -> None:
+    start = timezone.localdate() + dt.timedelta(days=10)
+    agency_wide = _draft(hr, org, start, quota=3)
+    policy_issue(actor=executive, agency=org["agency"], version_id=agency_wide.pk)
+    for_a = policy_draft_save(
+        actor=hr,
+        agency=org["agency"],
+        effective_from=start,  # the same day: the unit's version wins for its subtree
+        values={"off_site": {"weekly_quota_days": 1}},
+        units=[org["unit_a"]],
+    )
+    policy_issue(actor=executive, agency=org["agency"], version_id=for_a.pk)
+    agency = org["agency"].pk
+    assert policy_for(agency_id=agency, day=start).off_site.weekly_quota_days == 3
+    for unit, quota in ((org["unit_a"], 1), (org["unit_a1"], 1), (org["unit_b"], 3)):
+        found = policy_for(agency_id=agency, day=start, unit_id=unit.pk)
+        assert found.off_site.weekly_quota_days == quota, unit.code
+    # A later agency-wide version is newer, so it applies to unit A too from its date.
+    later = _draft(hr, org, start + dt.timedelta(days=30), quota=2)
+    policy_issue(actor=executive, agency=org["agency"], version_id=later.pk)
+    after = policy_for(agency_id=agency, day=later.effective_from, unit_id=org["unit_a"].pk)
+    assert after.off_site.weekly_quota_days == 2
+    # Two versions for the same units on the same day conflict.
+    again = policy_draft_save(
+        actor=hr,
+        agency=org["agency"],
+        effective_from=start,
+        values={},
+        units=[org["unit_a"]],
+    )
+    with pytest.raises(Conflict):
+        policy_issue(actor=executive, agency=org["agency"], version_id=again.pk)
+    with pytest.raises(ValidationFailed):  # a unit of another agency
+        policy_draft_save(
+            actor=hr,
+            agency=org["agency"],
+            effective_from=start,
+            values={},
+            units=[org["foreign"].unit],
+        )

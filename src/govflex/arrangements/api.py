@@ -65,7 +65,7 @@ class ArrangementOut(Schema):
 def get_arrangement(request: HttpRequest, person_id: int) -> Any:
     person = person_get(access=access_for(request.user), person_id=person_id)
     today = timezone.localdate()
-    policy = policy_for(agency_id=person.agency_id, day=today)
+    policy = policy_for(agency_id=person.agency_id, day=today, unit_id=person.unit_id)
     thai = (get_language() or "th").startswith("th")
     return {
         "person_id": person.pk,

@@ -407,7 +407,7 @@ def roster(
         )
     access = access_for(request.user)
     unit = unit_get(access=access, unit_id=unit_id)
-    policy = policy_for(agency_id=unit.agency_id, day=start)
+    policy = policy_for(agency_id=unit.agency_id, day=start, unit_id=unit.pk)
     days = [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
     rows = roster_rows(
         access=access,

@@ -53,7 +53,9 @@ def calendar_feed_ics(*, token: str, today: dt.date) -> bytes:
     person = feed.person
     # The feed shows what the person may see of themselves: their own plan.
     own = Access(user_id=None, person_id=person.pk, home_agency_id=person.agency_id)
-    standard = policy_for(agency_id=person.agency_id, day=today).standard_day.hours.label()
+    standard = policy_for(
+        agency_id=person.agency_id, day=today, unit_id=person.unit_id
+    ).standard_day.hours.label()
     calendar = Calendar()
     calendar.add("prodid", "-//GovFlex//Work plan//TH")
     calendar.add("version", "2.0")

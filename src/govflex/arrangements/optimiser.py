@@ -132,7 +132,7 @@ def problem_for(unit: Unit, start: dt.date, end: dt.date) -> tuple[RosterProblem
         .select_related("unit", "position")
         .order_by("unit__path", "staff_id")
     )
-    policy = policy_for(agency_id=unit.agency_id, day=start)
+    policy = policy_for(agency_id=unit.agency_id, day=start, unit_id=unit.pk)
     # Service points inside the subtree: a counter above the unit is also staffed by people
     # outside it, so the unit alone cannot be asked to cover it (the approvals check that).
     candidates = Unit.objects.filter(path__startswith=unit.path, agency_id=unit.agency_id)
@@ -296,7 +296,7 @@ def proposal_edit(
             ) from exc
         problems = check_day_plan(
             plan,
-            policy=policy_for(agency_id=proposal.agency_id, day=day),
+            policy=policy_for(agency_id=proposal.agency_id, day=day, unit_id=person.unit_id),
             position_type=PositionType(person.position.position_type),
         )
         if problems:

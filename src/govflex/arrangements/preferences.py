@@ -31,7 +31,9 @@ def preference_set(
     if access_for(actor).person_id != person.pk:
         raise AccessDenied(_("You can only state your own preferences."))
 
-    policy = policy_for(agency_id=person.agency_id, day=timezone.localdate())
+    policy = policy_for(
+        agency_id=person.agency_id, day=timezone.localdate(), unit_id=person.unit_id
+    )
     known = {slot.label() for slot in policy.staggered.slots}
     errors: dict[str, list[str]] = {}
     if any(slot not in known for slot in slot_ranks):

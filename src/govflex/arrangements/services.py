@@ -69,7 +69,7 @@ def pattern_set(
     if not may_arrange(actor, person):
         raise AccessDenied(_("Only HR or the person's supervisor can set their arrangement."))
     plans = _plans(days)
-    policy = policy_for(agency_id=person.agency_id, day=effective_from)
+    policy = policy_for(agency_id=person.agency_id, day=effective_from, unit_id=person.unit_id)
     problems = check_week(
         plans, policy=policy, position_type=PositionType(person.position.position_type)
     )
@@ -107,7 +107,7 @@ def exception_set(
         raise ValidationFailed(
             details={"fields": {"mode": [_("Not a mode, slot or place we know.")]}}
         ) from exc
-    policy = policy_for(agency_id=person.agency_id, day=day)
+    policy = policy_for(agency_id=person.agency_id, day=day, unit_id=person.unit_id)
     problems = check_day_plan(
         plan, policy=policy, position_type=PositionType(person.position.position_type)
     )

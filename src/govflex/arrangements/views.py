@@ -98,7 +98,7 @@ def person_arrangement(request: HttpRequest, person_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The arrangement was saved."))
         return redirect("arrangements:person", person_id=person.pk)
-    policy = policy_for(agency_id=person.agency_id, day=today)
+    policy = policy_for(agency_id=person.agency_id, day=today, unit_id=person.unit_id)
     thai = (get_language() or "th").startswith("th")
     options = [
         {
@@ -159,7 +159,7 @@ def _roster_context(request: HttpRequest) -> dict[str, Any]:
     day = _date(request.GET.get("week", "") or request.GET.get("day", "")) or timezone.localdate()
     view = "month" if request.GET.get("view") == "month" else "week"
     days = month_of(day) if view == "month" else week_of(day)
-    policy = policy_for(agency_id=unit.agency_id, day=day)
+    policy = policy_for(agency_id=unit.agency_id, day=day, unit_id=unit.pk)
     thai = (get_language() or "th").startswith("th")
     position_type = request.GET.get("position_type", "")
     if position_type not in {t.value for t in PositionType}:
@@ -240,7 +240,7 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
         raise NotFound
     day = _date(request.GET.get("month", "")) or timezone.localdate()
     days = month_of(day)
-    policy = policy_for(agency_id=person.agency_id, day=day)
+    policy = policy_for(agency_id=person.agency_id, day=day, unit_id=person.unit_id)
     cells = person_cells(person=person, days=days, standard=policy.standard_day.hours.label())
     thai = (get_language() or "th").startswith("th")
     lead = [None] * days[0].weekday()
@@ -272,7 +272,7 @@ def today(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
     units, unit = _chosen_unit(request, access)
     now = timezone.now()
-    policy = policy_for(agency_id=unit.agency_id, day=timezone.localdate(now))
+    policy = policy_for(agency_id=unit.agency_id, day=timezone.localdate(now), unit_id=unit.pk)
     board = today_board(
         access=access, unit=unit, now=now, standard=policy.standard_day.hours.label()
     )

@@ -110,7 +110,7 @@ def proposal_detail(request: HttpRequest, proposal_id: int) -> HttpResponse:
         _act(request, proposal)
         return redirect("arrangements:proposal", proposal_id=proposal.pk)
     thai = (get_language() or "th").startswith("th")
-    policy = policy_for(agency_id=proposal.agency_id, day=proposal.start)
+    policy = policy_for(agency_id=proposal.agency_id, day=proposal.start, unit_id=proposal.unit_id)
     standard = policy.standard_day.hours.label()
     days = days_between(proposal.start, proposal.end)
     people = {
@@ -218,7 +218,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     me = own_person(access=access_for(request.user))
     if me is None:
         raise NotFound
-    policy = policy_for(agency_id=me.agency_id, day=timezone.localdate())
+    policy = policy_for(agency_id=me.agency_id, day=timezone.localdate(), unit_id=me.unit_id)
     current = RosterPreference.objects.filter(person=me).first()
     thai = (get_language() or "th").startswith("th")
     weekday_names = THAI_WEEKDAYS_SHORT if thai else ENGLISH_SHORT

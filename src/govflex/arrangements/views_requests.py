@@ -87,7 +87,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
     if me is None:
         raise NotFound
     today = timezone.localdate()
-    policy = policy_for(agency_id=me.agency_id, day=today)
+    policy = policy_for(agency_id=me.agency_id, day=today, unit_id=me.unit_id)
     choices = plan_choices(policy, PositionType(me.position.position_type), thai=_thai())
     kind = request.POST.get("kind") or request.GET.get("kind") or "dates"
     dates_form = DatesRequestForm(request.POST if kind == "dates" else None)
@@ -203,7 +203,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     if request.method == "POST":
         return _act(request, item)
     today = timezone.localdate()
-    policy = policy_for(agency_id=item.agency_id, day=item.first_day)
+    policy = policy_for(agency_id=item.agency_id, day=item.first_day, unit_id=item.person.unit_id)
     power = authority(request.user, item, today)
     impact = request_impact(item) if item.status in {"pending", "awaiting_partner"} else None
     thai = _thai()

@@ -74,14 +74,16 @@ class _Cache:
     """Policies and calendars for one batch (the same few agencies and units)."""
 
     def __init__(self) -> None:
-        self.policies: dict[tuple[int, dt.date], Policy] = {}
+        self.policies: dict[tuple[int, int, dt.date], Policy] = {}
         self.calendars: dict[tuple[int, int], WorkCalendar] = {}
 
     def evaluator(self, person: Person, day: dt.date) -> Evaluator:
-        key = (person.agency_id, day)
+        key = (person.agency_id, person.unit_id, day)
         policy = self.policies.get(key)
         if policy is None:
-            policy = self.policies[key] = policy_for(agency_id=person.agency_id, day=day)
+            policy = self.policies[key] = policy_for(
+                agency_id=person.agency_id, day=day, unit_id=person.unit_id
+            )
         unit_key = (person.agency_id, person.unit_id)
         calendar = self.calendars.get(unit_key)
         if calendar is None:

@@ -140,7 +140,7 @@ def _mode2_balance(person: Person, rows: list[Row]) -> int | None:
     mode2 = [r for r in rows if r.mode == WorkMode.COUNTED_HOURS]
     if not mode2:
         return None
-    policy = policy_for(agency_id=person.agency_id, day=rows[0].day)
+    policy = policy_for(agency_id=person.agency_id, day=rows[0].day, unit_id=person.unit_id)
     weekdays = agency_calendar(agency_id=person.agency_id).working_weekdays
     periods: dict[Any, list[Any]] = defaultdict(list)
     for row in rows:

@@ -97,7 +97,7 @@ def live_label(result: DayResult) -> str:
 def today_for(*, person: Person, now: dt.datetime | None = None) -> Today:
     now = now or timezone.now()
     day = timezone.localdate(now)
-    policy = policy_for(agency_id=person.agency_id, day=day)
+    policy = policy_for(agency_id=person.agency_id, day=day, unit_id=person.unit_id)
     plan_text, on_site = describe_plan(
         arrangement_for(person=person, day=day), standard=policy.standard_day.hours.label()
     )

@@ -215,7 +215,7 @@ def day_result_values(
 ) -> dict[str, Any]:
     """The fields of a person-day's result, computed now from its inputs (nothing stored)."""
     now = now or timezone.now()
-    policy = policy_for(agency_id=person.agency_id, day=day)
+    policy = policy_for(agency_id=person.agency_id, day=day, unit_id=person.unit_id)
     calendar = unit_calendar(agency_id=person.agency_id, unit_id=person.unit_id)
     evaluator = Evaluator(policy, calendar)
     inputs = day_inputs(person=person, day=day)

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import yaml
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from govflex.common.dates import day_text
 from govflex.common.errors import AccessDenied, Conflict, NotFound, ValidationFailed
 from govflex.core.policy import PolicyError, policy_from_mapping, policy_to_mapping
 from govflex.org.access import access_for
-from govflex.org.models import Agency, Role
+from govflex.org.models import Agency, Role, Unit
 from govflex.policies.models import PolicyVersion
 
 MAX_TEXT = 200_000
@@ -85,10 +85,16 @@ def policy_draft_save(
     name: str = "",
     note: str = "",
     version_id: int | None = None,
+    units: list[Unit] | None = None,
 ) -> PolicyVersion:
-    """Create or change a draft (HR or an executive)."""
+    """Create or change a draft (HR or an executive); ``units`` limit it to those subtrees."""
     if not may_draft(actor, agency.pk):
         raise AccessDenied(_("Only HR or an executive can draft policies."))
+    units = list(units or [])
+    if any(unit.agency_id != agency.pk for unit in units):
+        raise ValidationFailed(
+            details={"fields": {"units": [_("The unit belongs to another agency.")]}}
+        )
     checked = checked_values(values, effective_from)
     if version_id is None:
         version = PolicyVersion(agency=agency, status=PolicyVersion.Status.DRAFT, created_by=actor)
@@ -99,13 +105,18 @@ def policy_draft_save(
     version.effective_from, version.name, version.note = effective_from, name.strip(), note
     version.values = checked
     version.save()
+    version.units.set(units)
     audit_record(
         actor=actor,
         action="policy.draft_saved",
         target=version,
         agency_id=agency.pk,
         before=before,
-        after={"effective_from": effective_from, "name": version.name},
+        after={
+            "effective_from": effective_from,
+            "name": version.name,
+            "units": [unit.code for unit in units],
+        },
     )
     return version
 
@@ -163,17 +174,22 @@ def policy_issue(
             }
         )
     checked_values(version.values, version.effective_from)  # still valid under today's core
+    # Two issues at once for the same agency wait for each other here.
+    Agency.objects.select_for_update().filter(pk=agency.pk).first()
+    scope = set(version.units.values_list("pk", flat=True))
+    for other in PolicyVersion.objects.filter(
+        agency=agency, status=PolicyVersion.Status.ISSUED, effective_from=version.effective_from
+    ).prefetch_related("units"):
+        others = {unit.pk for unit in other.units.all()}
+        if (not scope and not others) or (scope & others):
+            raise Conflict(
+                _("Another issued version already takes effect on %(day)s.")
+                % {"day": day_text(version.effective_from)}
+            )
     version.status = PolicyVersion.Status.ISSUED
     version.issued_at, version.issued_by = timezone.now(), actor
     version.backdate_reason = backdate_reason.strip()
-    try:
-        with transaction.atomic():
-            version.save()
-    except IntegrityError as exc:
-        raise Conflict(
-            _("Another issued version already takes effect on %(day)s.")
-            % {"day": day_text(version.effective_from)}
-        ) from exc
+    version.save()
     audit_record(
         actor=actor,
         action="policy.issued",

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from govflex.common.errors import DomainError, NotFound, error_text
 from govflex.common.forms import BEDateField
 from govflex.org.access import access_for
+from govflex.org.models import Unit
 from govflex.org.views.helpers import chosen_agency, domain_errors, form_errors
 from govflex.policies.models import PolicyVersion
 from govflex.policies.presentation import (
@@ -49,6 +50,11 @@ class PolicyForm(forms.Form):
     note = forms.CharField(
         label=gettext_lazy("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    units = forms.TypedMultipleChoiceField(
+        label=gettext_lazy("Only for these units (and their sub-units); none: the whole agency"),
+        coerce=int,
+        required=False,
+    )
     values = forms.CharField(
         label=gettext_lazy("Policy values (YAML)"),
         widget=forms.Textarea(attrs={"rows": 28, "spellcheck": "false", "class": "code"}),
@@ -58,6 +64,11 @@ class PolicyForm(forms.Form):
             "See docs/domain for every field."
         ),
     )
+
+    def __init__(self, *args: Any, agency: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = Unit.objects.filter(agency=agency, active=True).order_by("path")
+        self.fields["units"].choices = [(u.pk, u.name_th) for u in units]  # type: ignore[attr-defined]
 
 
 def _yaml(values: Any) -> str:
@@ -123,6 +134,7 @@ def _save(
             name=data["name"],
             note=data["note"],
             version_id=version_id,
+            units=list(Unit.objects.filter(agency=agency, pk__in=data["units"])),
         )
     except DomainError as exc:
         form_errors(form, exc)
@@ -144,6 +156,7 @@ def policy_new(request: HttpRequest) -> HttpResponse:
     start = timezone.localdate() + dt.timedelta(days=1)
     form = PolicyForm(
         request.POST or None,
+        agency=agency,
         initial={"effective_from": start, "values": _yaml(values), "name": values.get("name")},
     )
     if request.method == "POST":
@@ -161,10 +174,12 @@ def policy_edit(request: HttpRequest, version_id: int) -> HttpResponse:
         raise NotFound
     form = PolicyForm(
         request.POST or None,
+        agency=version.agency,
         initial={
             "effective_from": version.effective_from,
             "name": version.name,
             "note": version.note,
+            "units": [unit.pk for unit in version.units.all()],
             "values": _yaml(version.values),
         },
     )

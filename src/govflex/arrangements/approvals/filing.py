@@ -144,7 +144,9 @@ def _dated_plans(
     _check_dates(person, dates, today)
     problems: list[Message] = []
     for key, plan in plans.items():
-        policy = policy_for(agency_id=person.agency_id, day=dt.date.fromisoformat(key))
+        policy = policy_for(
+            agency_id=person.agency_id, day=dt.date.fromisoformat(key), unit_id=person.unit_id
+        )
         problems += check_day_plan(
             plan, policy=policy, position_type=_position(person), path=f"{key}."
         )
@@ -164,7 +166,7 @@ def _pattern_plans(
         if key not in {str(n) for n in range(7)}:
             raise _fail("days", _("Weekdays are 0 (Monday) to 6."))
         plans[key] = _plan(value, f"days.{key}")
-    policy = policy_for(agency_id=person.agency_id, day=effective_from)
+    policy = policy_for(agency_id=person.agency_id, day=effective_from, unit_id=person.unit_id)
     problems = check_week(
         {int(k): v for k, v in plans.items()}, policy=policy, position_type=_position(person)
     )
@@ -256,7 +258,7 @@ def swap_file(
         own, other = book.entry(person, day) or {}, book.entry(partner, day) or {}
         if own == other:
             continue
-        policy = policy_for(agency_id=person.agency_id, day=day)
+        policy = policy_for(agency_id=person.agency_id, day=day, unit_id=person.unit_id)
         key = day.isoformat()
         for who, entry in ((person, other), (partner, own)):
             if entry:

@@ -70,7 +70,8 @@ def change_impact(*, agency_id: int, changes: Mapping[Key, Entry], people: list[
     first, last = days[0], days[-1]
     span_start = first - dt.timedelta(days=first.weekday())
     span_end = last + dt.timedelta(days=6 - last.weekday())
-    policies = {day: policy_for(agency_id=agency_id, day=day) for day in days}
+    unit_id = people[0].unit_id if people else None
+    policies = {day: policy_for(agency_id=agency_id, day=day, unit_id=unit_id) for day in days}
     unit_ids = {p.unit_id for p in people}
     units = {u.pk: u for u in Unit.objects.filter(pk__in=unit_ids)}
     candidate_ids = {i for u in units.values() for i in _ancestor_ids(u)} | unit_ids

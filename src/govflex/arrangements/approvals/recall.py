@@ -59,7 +59,7 @@ def _on_site_entry(person: Person, day: dt.date, book: PlanBook) -> Entry:
             "slot": plan.slot.label() if plan.slot else "",
             "place": "",
         }
-    policy = policy_for(agency_id=person.agency_id, day=day)
+    policy = policy_for(agency_id=person.agency_id, day=day, unit_id=person.unit_id)
     allowed = policy.modes_for(PositionType(person.position.position_type)).allowed
     if WorkMode.STAGGERED in allowed or not allowed:
         slot = policy.standard_day.hours

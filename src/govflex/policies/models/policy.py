@@ -34,6 +34,10 @@ class PolicyVersion(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.ISSUED
     )
     note = models.TextField(_("note"), blank=True)
+    # Empty: the whole agency; otherwise these units and their sub-units.
+    units = models.ManyToManyField(
+        Unit, blank=True, related_name="policy_versions", verbose_name=_("units")
+    )
     backdate_reason = models.TextField(_("reason for an effective date in the past"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -49,13 +53,9 @@ class PolicyVersion(models.Model):
         ordering = ("agency", "-effective_from")
         verbose_name = _("policy version")
         verbose_name_plural = _("policy versions")
-        constraints = (
-            models.UniqueConstraint(
-                fields=("agency", "effective_from"),
-                condition=models.Q(status="issued"),
-                name="one_issued_policy_per_day",
-            ),
-        )
+        # Two issued versions for the same scope may not take effect on the same day: checked
+        # by the service under a lock of the agency row (scopes are sets of units).
+        indexes = (models.Index(fields=("agency", "status", "effective_from")),)
 
     def __str__(self) -> str:
         return f"{self.agency} {self.effective_from}"
