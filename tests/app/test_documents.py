@@ -312,3 +312,32 @@ def test_acknowledgement_export(org: dict[str, Any], hr: Any, executive: Any) ->
     mine = next(row for row in rows if row[1] == reader.staff_id)
     assert mine[3]  # acknowledged, with the time
     assert any(row[3] in (None, "") for row in rows[1:])  # others have not
+
+
+def test_a_correction_is_a_new_document_that_amends_the_old(
+    org: dict[str, Any], hr: Any, executive: Any
+) -> None:
+    signed = _signed(org, hr, executive)
+    first = document_publish(actor=hr, agency=org["agency"], document_id=signed.pk)
+    client = Client(HTTP_ACCEPT_LANGUAGE="th")
+    client.force_login(hr)
+    response = client.post(
+        "/policies/documents/new/?kind=order",
+        {
+            "kind": "order",
+            "subject": "แก้ไขคำสั่ง",
+            "body": "ให้แก้ไขข้อ ๒",
+            "effective_date": "01/01/2570",
+            "amends": first.pk,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    correction = OfficialDocument.objects.exclude(pk=first.pk).get()
+    assert correction.amends == first
+    document_submit(actor=hr, agency=org["agency"], document_id=correction.pk)
+    document_sign(actor=executive, agency=org["agency"], document_id=correction.pk)
+    document_publish(actor=hr, agency=org["agency"], document_id=correction.pk)
+    page = client.get(f"/policies/documents/{first.pk}/").content.decode()
+    assert "แก้ไขคำสั่ง" in page  # the old document points to its correction
+    first.refresh_from_db()
+    assert first.subject == "การปฏิบัติราชการวิถีใหม่"  # the published text never changes

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from govflex.common.errors import DomainError, NotFound, error_text
 from govflex.common.forms import BEDateField
+from govflex.core.thaidate import format_date
 from govflex.org.access import access_for
 from govflex.org.models import Unit
 from govflex.org.views.helpers import chosen_agency, domain_errors, form_errors
@@ -64,6 +65,9 @@ class DocumentForm(forms.Form):
     policy_version = forms.TypedChoiceField(
         label=gettext_lazy("Enacts the policy draft"), coerce=int, required=False
     )
+    amends = forms.TypedChoiceField(
+        label=gettext_lazy("Amends or cancels the published document"), coerce=int, required=False
+    )
 
     def __init__(self, *args: Any, agency: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -72,10 +76,14 @@ class DocumentForm(forms.Form):
         drafts = PolicyVersion.objects.filter(agency=agency, status=PolicyVersion.Status.DRAFT)
         self.fields["policy_version"].choices = [  # type: ignore[attr-defined]
             ("", "—"),
-            *[
-                (v.pk, f"{v.effective_from:%d/%m}/{v.effective_from.year + 543} {v.name}")
-                for v in drafts
-            ],
+            *[(v.pk, f"{format_date(v.effective_from)} {v.name}") for v in drafts],
+        ]
+        published = OfficialDocument.objects.filter(
+            agency=agency, status=OfficialDocument.Status.PUBLISHED
+        ).order_by("-published_at")[:200]
+        self.fields["amends"].choices = [  # type: ignore[attr-defined]
+            ("", "—"),
+            *[(d.pk, f"{THAI_KIND[d.kind]} {d.number}/{d.year_be} {d.subject}") for d in published],
         ]
 
 
@@ -110,6 +118,11 @@ def _save(request: HttpRequest, form: DocumentForm, agency: Any, document_id: in
         if data["policy_version"]
         else None
     )
+    amends = (
+        OfficialDocument.objects.filter(pk=data["amends"], agency=agency).first()
+        if data["amends"]
+        else None
+    )
     try:
         saved = document_save(
             actor=request.user,
@@ -120,6 +133,7 @@ def _save(request: HttpRequest, form: DocumentForm, agency: Any, document_id: in
             effective_date=data["effective_date"],
             unit=unit,
             policy_version=version,
+            amends=amends,
             document_id=document_id,
         )
     except DomainError as exc:
@@ -167,6 +181,7 @@ def document_edit(request: HttpRequest, document_id: int) -> HttpResponse:
             "effective_date": document.effective_date,
             "unit": document.unit_id or "",
             "policy_version": document.policy_version_id or "",
+            "amends": document.amends_id or "",
         },
     )
     if request.method == "POST":
