@@ -202,19 +202,32 @@ def test_web_flow_file_with_evidence_then_supervisor_approves(
     assert Punch.objects.filter(person=people["worker"], source="correction").count() == 2
 
 
-def test_api_file_and_decide(people: dict[str, Any]) -> None:
+def test_api_file_and_decide(people: dict[str, Any], settings: Any, tmp_path: Any) -> None:
     from django.utils import timezone
+
+    settings.MEDIA_ROOT = tmp_path
 
     worker_client, boss_client = Client(), Client()
     worker_client.force_login(people["worker"].user)
     boss_client.force_login(people["boss"].user)
     day = (timezone.localdate() - dt.timedelta(days=2)).isoformat()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from govflex.attendance.models import Correction
+
     created = worker_client.post(
         "/api/v1/corrections",
-        {"day": day, "kind": "forgot_punch", "reason": "ลืม", "times": "08:30"},
+        {
+            "day": day,
+            "kind": "forgot_punch",
+            "reason": "ลืม",
+            "times": "08:30",
+            "evidence": SimpleUploadedFile("memo.pdf", b"%PDF-1.4 memo"),
+        },
     )
     assert created.status_code == 201, created.content
     correction_id = created.json()["id"]
+    assert Correction.objects.get(pk=correction_id).evidence  # the file arrived
     assert [c["id"] for c in boss_client.get("/api/v1/corrections/pending").json()["items"]] == [
         correction_id
     ]

@@ -4,9 +4,10 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import File, Form, Router, Schema, Status
+from ninja import Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.params.functions import File as FileParam
 
 from govflex.attendance.corrections import (
     correction_decide,
@@ -52,7 +53,7 @@ def file_correction(
     kind: Form[Correction.Kind],
     reason: Form[str],
     times: Form[str] = "",
-    evidence: File[UploadedFile] | None = None,
+    evidence: UploadedFile | None = FileParam(None),  # noqa: B008 - ninja's way to declare a file
 ) -> Any:
     access = access_for(request.user)
     person = own_person(access=access)

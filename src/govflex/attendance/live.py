@@ -105,6 +105,9 @@ def _inputs(pairs: list[tuple[Person, dt.date]]) -> dict[tuple[int, dt.date], Da
         person_id__in=people, day__in=days, status=Correction.Status.APPROVED
     ).values_list("person_id", "day", "kind"):
         kinds[(person_id, day)].add(kind)
+    from govflex.work.reports import report_states  # noqa: PLC0415 - app registry order
+
+    reports = report_states(set(people), days)
     found = {}
     for person, day in pairs:
         leave = merged_leave(
@@ -123,7 +126,10 @@ def _inputs(pairs: list[tuple[Person, dt.date]]) -> dict[tuple[int, dt.date], Da
             continue
         plan = book.plan(person, day)
         found[(person.pk, day)] = DayInputs(
-            plan.arrangement() if plan is not None else None, leave, travel
+            plan.arrangement() if plan is not None else None,
+            leave,
+            travel,
+            reports.get((person.pk, day), ReportState.NONE),
         )
     return found
 

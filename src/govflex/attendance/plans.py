@@ -76,4 +76,11 @@ def day_inputs(*, person: Person, day: dt.date) -> DayInputs:
             official_travel=travel,
             report=ReportState.ACCEPTED,
         )
-    return DayInputs(arrangement=_planned(person, day), leave=leave, official_travel=travel)
+    from govflex.work.reports import report_state  # noqa: PLC0415 - app registry order
+
+    return DayInputs(
+        arrangement=_planned(person, day),
+        leave=leave,
+        official_travel=travel,
+        report=report_state(person.pk, day),
+    )

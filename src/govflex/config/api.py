@@ -26,6 +26,7 @@ from govflex.org.importing.api import router as import_router
 from govflex.policies.api import router as policies_router
 from govflex.policies.api_assessments import router as assessments_router
 from govflex.policies.api_documents import router as documents_router
+from govflex.work.api import router as work_router
 
 api = NinjaAPI(
     title="GovFlex API",
@@ -96,3 +97,4 @@ api.add_router("", notifications_router)
 api.add_router("", policies_router)
 api.add_router("", documents_router)
 api.add_router("", assessments_router)
+api.add_router("", work_router)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "govflex.arrangements",
     "govflex.attendance",
     "govflex.notifications",
+    "govflex.work",
 ]
 
 MIDDLEWARE = [

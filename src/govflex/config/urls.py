@@ -19,6 +19,7 @@ urlpatterns = [
     path("arrangements/", include("govflex.arrangements.urls")),
     path("notifications/", include("govflex.notifications.urls")),
     path("policies/", include("govflex.policies.urls")),
+    path("work/", include("govflex.work.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
