@@ -48,3 +48,102 @@ class DayReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.day} {self.status}"
+
+
+class WorkItem(models.Model):
+    """Work a supervisor assigns (Guideline 2565: assign and follow up whatever the place)."""
+
+    class Priority(models.TextChoices):
+        LOW = "low", _("Low")
+        NORMAL = "normal", _("Normal")
+        HIGH = "high", _("High")
+        URGENT = "urgent", _("Urgent")
+
+    class Status(models.TextChoices):
+        TODO = "todo", _("To do")
+        DOING = "doing", _("In progress")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Recurrence(models.TextChoices):
+        NONE = "", _("Does not repeat")
+        WEEKLY = "weekly", _("Every week")
+        MONTHLY = "monthly", _("Every month")
+
+    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="work_items")
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    expected_output = models.TextField(_("expected output"), blank=True)
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    due_date = models.DateField(_("due"))
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.TODO
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    checklist = models.JSONField(_("checklist"), default=list, blank=True)
+    recurrence = models.CharField(
+        _("repeats"), max_length=10, choices=Recurrence.choices, default=Recurrence.NONE, blank=True
+    )
+    assignees = models.ManyToManyField(
+        Person, related_name="work_items", verbose_name=_("assignees")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    reminded_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("due_date", "-priority", "pk")
+        verbose_name = _("work item")
+        verbose_name_plural = _("work items")
+        indexes = (models.Index(fields=("agency", "status", "due_date")),)
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="work_progress_at_most_100"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class WorkComment(models.Model):
+    item = models.ForeignKey(WorkItem, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ("created_at", "pk")
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+class WorkOutput(models.Model):
+    item = models.ForeignKey(WorkItem, on_delete=models.CASCADE, related_name="outputs")
+    file = models.FileField(_("file"), upload_to="work-outputs/%Y/%m/")
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ("uploaded_at", "pk")
+        verbose_name = _("work output")
+        verbose_name_plural = _("work outputs")
+
+    def __str__(self) -> str:
+        return str(self.file.name)

@@ -57,15 +57,16 @@ def _require_self(actor: Any, person: Person) -> None:
         raise AccessDenied(_("You can only file your own plan and report."))
 
 
-def _check_attachment(attachment: Any) -> None:
+def check_attachment(attachment: Any, *, field: str = "attachment") -> None:
+    """At most 10 MB, and by its content a PDF, a PNG or JPEG image, or an Office file."""
     if attachment is None:
         return
     if attachment.size is not None and attachment.size > MAX_ATTACHMENT_BYTES:
-        raise _fail("attachment", _("The file is larger than 10 MB."))
+        raise _fail(field, _("The file is larger than 10 MB."))
     head = attachment.read(16)
     attachment.seek(0)
     if not any(head.startswith(signature) for signature in SIGNATURES):
-        raise _fail("attachment", _("Attach a PDF, an image (PNG, JPEG) or an Office file."))
+        raise _fail(field, _("Attach a PDF, an image (PNG, JPEG) or an Office file."))
 
 
 def _rejudge(person: Person, day: dt.date) -> None:
@@ -118,7 +119,7 @@ def report_file(
         raise _fail("day", _("Report a day once it has come."))
     if hours is not None and not Decimal(0) <= hours <= Decimal(24):
         raise _fail("hours", _("Hours are between 0 and 24."))
-    _check_attachment(attachment)
+    check_attachment(attachment)
     _require_off_site(person, day)
     report = DayReport.objects.select_for_update().filter(person=person, day=day).first()
     if report is None:
