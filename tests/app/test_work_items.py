@@ -132,3 +132,62 @@ def test_pages(team: dict[str, Any]) -> None:
     stranger = Client()
     stranger.force_login(team["stranger"].user)
     assert stranger.get(f"/work/items/{item.pk}/").status_code == 404
+
+
+def test_api(team: dict[str, Any], settings: Any, tmp_path: Any) -> None:
+    import json
+
+    settings.MEDIA_ROOT = tmp_path
+    boss, worker = Client(), Client()
+    boss.force_login(team["boss"].user)
+    worker.force_login(team["worker"].user)
+    due = (timezone.localdate() + dt.timedelta(days=2)).isoformat()
+    refused = boss.post(
+        "/api/v1/work-items",
+        json.dumps(
+            {
+                "unit_id": team["unit"].pk,
+                "title": "x",
+                "due_date": due,
+                "assignee_ids": [team["stranger"].pk],
+            }
+        ),
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    made = boss.post(
+        "/api/v1/work-items",
+        json.dumps(
+            {
+                "unit_id": team["unit"].pk,
+                "title": "ตอบหนังสือ",
+                "due_date": due,
+                "assignee_ids": [team["worker"].pk],
+                "checklist": ["ร่าง", "ส่ง"],
+            }
+        ),
+        content_type="application/json",
+    )
+    assert made.status_code == 201, made.content
+    item_id = made.json()["id"]
+    assert [i["id"] for i in worker.get("/api/v1/me/work-items").json()] == [item_id]
+    moved = worker.post(
+        f"/api/v1/work-items/{item_id}/progress",
+        json.dumps({"status": "doing", "progress": 50, "checklist_done": [0]}),
+        content_type="application/json",
+    ).json()
+    assert (moved["status"], moved["progress"]) == ("doing", 50)
+    attached = worker.post(
+        f"/api/v1/work-items/{item_id}/outputs",
+        {"file": SimpleUploadedFile("draft.pdf", b"%PDF-1.4 d"), "note": "ร่างแรก"},
+    )
+    assert attached.status_code == 201, attached.content
+    commented = boss.post(
+        f"/api/v1/work-items/{item_id}/comments",
+        json.dumps({"text": "ดีมาก"}),
+        content_type="application/json",
+    )
+    assert commented.status_code == 201
+    stranger = Client()
+    stranger.force_login(team["stranger"].user)
+    assert stranger.get(f"/api/v1/work-items/{item_id}").status_code == 404

@@ -5,14 +5,17 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Form, Router, Schema
+from ninja import Field, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.params.functions import File as FileParam
 
 from govflex.common.errors import NotFound
 from govflex.org.access import access_for
-from govflex.org.selectors import own_person
-from govflex.work.models import DayReport
+from govflex.org.models import Person
+from govflex.org.selectors import own_person, unit_get
+from govflex.work.items import item_attach, item_comment, item_create, item_update
+from govflex.work.items import may_see as may_see_item
+from govflex.work.models import DayReport, WorkItem
 from govflex.work.reports import plan_file, report_file, report_review, reports_to_review
 
 router = Router(tags=["off-site reports"])
@@ -102,3 +105,118 @@ def review(request: HttpRequest, report_id: int, payload: ReviewIn) -> Any:
         actor=request.user, report_id=report_id, accept=payload.accept, note=payload.note
     )
     return _out(report)
+
+
+class ItemIn(Schema):
+    unit_id: int
+    title: str
+    due_date: dt.date
+    assignee_ids: list[int]
+    description: str = ""
+    expected_output: str = ""
+    start_date: dt.date | None = None
+    priority: str = "normal"
+    recurrence: str = ""
+    checklist: list[str] = Field(default_factory=list)
+
+
+class ItemOut(Schema):
+    id: int
+    unit_id: int
+    title: str
+    description: str
+    expected_output: str
+    start_date: dt.date | None
+    due_date: dt.date
+    priority: str
+    status: str
+    progress: int
+    checklist: list[dict[str, Any]]
+    recurrence: str
+    assignee_ids: list[int]
+    completed_at: dt.datetime | None
+
+
+class ItemUpdateIn(Schema):
+    status: str
+    progress: int = 0
+    checklist_done: list[int] | None = None
+
+
+class CommentIn(Schema):
+    text: str
+
+
+def _item_out(item: WorkItem) -> dict[str, Any]:
+    fields = {f: getattr(item, f) for f in ItemOut.model_fields if f != "assignee_ids"}
+    return {**fields, "assignee_ids": [p.pk for p in item.assignees.all()]}
+
+
+@router.get("/me/work-items", response=list[ItemOut])
+def my_items(request: HttpRequest, status: str = "") -> Any:
+    items = WorkItem.objects.filter(assignees=_me(request)).prefetch_related("assignees")
+    if status:
+        items = items.filter(status=status)
+    return [_item_out(i) for i in items[:500]]
+
+
+@router.post("/work-items", response={201: ItemOut})
+def create_item(request: HttpRequest, payload: ItemIn) -> Any:
+    """Assign work (supervisors and HR; only to people in their scope)."""
+    access = access_for(request.user)
+    unit = unit_get(access=access, unit_id=payload.unit_id)
+    people = list(Person.objects.filter(pk__in=payload.assignee_ids, agency_id=unit.agency_id))
+    if len(people) != len(set(payload.assignee_ids)):
+        raise NotFound
+    item = item_create(
+        actor=request.user,
+        unit=unit,
+        title=payload.title,
+        due_date=payload.due_date,
+        assignees=people,
+        description=payload.description,
+        expected_output=payload.expected_output,
+        start_date=payload.start_date,
+        priority=payload.priority,
+        recurrence=payload.recurrence,
+        checklist=payload.checklist,
+    )
+    return Status(201, _item_out(item))
+
+
+@router.get("/work-items/{item_id}", response=ItemOut)
+def get_item(request: HttpRequest, item_id: int) -> Any:
+    item = WorkItem.objects.select_related("unit").filter(pk=item_id).first()
+    if item is None or not may_see_item(request.user, item):
+        raise NotFound
+    return _item_out(item)
+
+
+@router.post("/work-items/{item_id}/progress", response=ItemOut)
+def update_item(request: HttpRequest, item_id: int, payload: ItemUpdateIn) -> Any:
+    return _item_out(
+        item_update(
+            actor=request.user,
+            item_id=item_id,
+            status=payload.status,
+            progress=payload.progress,
+            checklist_done=payload.checklist_done,
+        )
+    )
+
+
+@router.post("/work-items/{item_id}/comments", response={201: dict[str, Any]})
+def comment(request: HttpRequest, item_id: int, payload: CommentIn) -> Any:
+    made = item_comment(actor=request.user, item_id=item_id, text=payload.text)
+    return Status(201, {"id": made.pk, "text": made.text, "created_at": made.created_at})
+
+
+@router.post("/work-items/{item_id}/outputs", response={201: dict[str, Any]})
+def attach(
+    request: HttpRequest,
+    item_id: int,
+    file: UploadedFile | None = FileParam(None),  # noqa: B008 - ninja's way to declare a file
+    note: Form[str] = "",
+) -> Any:
+    output = item_attach(actor=request.user, item_id=item_id, upload=file, note=note)
+    return Status(201, {"id": output.pk, "file": output.file.name, "note": output.note})
