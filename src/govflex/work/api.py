@@ -13,9 +13,10 @@ from govflex.common.errors import NotFound
 from govflex.org.access import access_for
 from govflex.org.models import Person
 from govflex.org.selectors import own_person, unit_get
+from govflex.work.contact import check_answer, check_rows, check_send
 from govflex.work.items import item_attach, item_comment, item_create, item_update
 from govflex.work.items import may_see as may_see_item
-from govflex.work.models import DayReport, WorkItem
+from govflex.work.models import ContactCheck, DayReport, WorkItem
 from govflex.work.reports import plan_file, report_file, report_review, reports_to_review
 
 router = Router(tags=["off-site reports"])
@@ -220,3 +221,84 @@ def attach(
 ) -> Any:
     output = item_attach(actor=request.user, item_id=item_id, upload=file, note=note)
     return Status(201, {"id": output.pk, "file": output.file.name, "note": output.note})
+
+
+class ContactIn(Schema):
+    unit_id: int | None = None
+    person_id: int | None = None
+    message: str = ""
+    escalate_after_minutes: int = 30
+
+
+class AnswerOut(Schema):
+    id: int
+    person_id: int
+    answered_at: dt.datetime | None
+    response_seconds: int | None
+
+
+class ContactOut(Schema):
+    id: int
+    sent_at: dt.datetime
+    message: str
+    answers: list[AnswerOut]
+
+
+def _contact_out(check: ContactCheck) -> dict[str, Any]:
+    return {
+        "id": check.pk,
+        "sent_at": check.sent_at,
+        "message": check.message,
+        "answers": [
+            {
+                "id": a.pk,
+                "person_id": a.person_id,
+                "answered_at": a.answered_at,
+                "response_seconds": a.response_seconds,
+            }
+            for a in check_rows(check)
+        ],
+    }
+
+
+@router.post("/contact-checks", response={201: ContactOut})
+def send_check(request: HttpRequest, payload: ContactIn) -> Any:
+    """Check a unit subtree (``unit_id``) or one person (``person_id``) you supervise."""
+    access = access_for(request.user)
+    unit = unit_get(access=access, unit_id=payload.unit_id) if payload.unit_id else None
+    person = None
+    if payload.person_id is not None:
+        person = Person.objects.filter(pk=payload.person_id).first()
+        if person is None:
+            raise NotFound
+    check = check_send(
+        actor=request.user,
+        person=person,
+        unit=unit,
+        message=payload.message,
+        escalate_after_minutes=payload.escalate_after_minutes,
+    )
+    return Status(201, _contact_out(check))
+
+
+@router.get("/contact-checks/{check_id}", response=ContactOut)
+def get_check(request: HttpRequest, check_id: int) -> Any:
+    check = ContactCheck.objects.filter(pk=check_id).first()
+    access = access_for(request.user)
+    if check is None or not (
+        check.sent_by_id == request.user.pk or access.is_agency_reader(check.agency_id)
+    ):
+        raise NotFound
+    return _contact_out(check)
+
+
+@router.post("/contact-answers/{answer_id}", response=AnswerOut)
+def answer_check(request: HttpRequest, answer_id: int) -> Any:
+    """One tap: I can be reached."""
+    answer = check_answer(actor=request.user, answer_id=answer_id)
+    return {
+        "id": answer.pk,
+        "person_id": answer.person_id,
+        "answered_at": answer.answered_at,
+        "response_seconds": answer.response_seconds,
+    }

@@ -147,3 +147,57 @@ class WorkOutput(models.Model):
 
     def __str__(self) -> str:
         return str(self.file.name)
+
+
+class ContactCheck(models.Model):
+    """A supervisor checks that people working off site can be reached (Off-site regulation
+    2565: reachable during working hours); each person answers with one tap."""
+
+    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    message = models.CharField(_("message"), max_length=300, blank=True)
+    escalate_after_minutes = models.PositiveSmallIntegerField(
+        _("escalate after (minutes)"), default=30
+    )
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
+
+    class Meta:
+        ordering = ("-sent_at", "-pk")
+        verbose_name = _("contact check")
+        verbose_name_plural = _("contact checks")
+
+    def __str__(self) -> str:
+        return f"{self.pk} {self.sent_at:%Y-%m-%d %H:%M}"
+
+
+class ContactAnswer(models.Model):
+    contact_check = models.ForeignKey(
+        ContactCheck, on_delete=models.CASCADE, related_name="answers"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ("contact_check", "person")
+        verbose_name = _("contact answer")
+        verbose_name_plural = _("contact answers")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("contact_check", "person"), name="one_answer_per_check"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.contact_check_id} {self.person_id}"
+
+    @property
+    def response_seconds(self) -> int | None:
+        if self.answered_at is None:
+            return None
+        return int((self.answered_at - self.contact_check.sent_at).total_seconds())

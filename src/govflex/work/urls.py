@@ -1,6 +1,6 @@
 from django.urls import path
 
-from govflex.work import views, views_items
+from govflex.work import views, views_contact, views_items
 
 app_name = "work"
 urlpatterns = [
@@ -9,6 +9,9 @@ urlpatterns = [
     path("items/new/", views_items.item_new, name="item_new"),
     path("items/<int:item_id>/", views_items.item_detail, name="item"),
     path("outputs/<int:output_id>/", views_items.output_file, name="output"),
+    path("contact/", views_contact.contact, name="contact"),
+    path("contact/<int:check_id>/", views_contact.contact_check, name="contact_check"),
+    path("contact/answer/<int:answer_id>/", views_contact.contact_answer, name="contact_answer"),
     path("reports/", views.my_reports, name="reports"),
     path("reviews/", views.reviews, name="reviews"),
     path("reviews/<int:report_id>/", views.review, name="review"),
