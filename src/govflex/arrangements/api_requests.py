@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import get_language
 from ninja import Router, Schema, Status
 
 from govflex.arrangements.approvals.chain import approval_settings
@@ -38,7 +37,7 @@ from govflex.arrangements.approvals.upkeep import (
 )
 from govflex.arrangements.models import ArrangementRequest
 from govflex.arrangements.roster import roster_rows
-from govflex.common.errors import NotFound, ValidationFailed
+from govflex.common.errors import NotFound, ValidationFailed, in_language
 from govflex.core.approval import Impact
 from govflex.org.access import access_for
 from govflex.org.models import Person
@@ -105,8 +104,7 @@ class RequestDetailOut(RequestOut):
 
 
 def _texts(messages: Any) -> list[str]:
-    thai = (get_language() or "th").startswith("th")
-    return [m.th if thai else m.en for m in messages]
+    return [in_language(m) for m in messages]
 
 
 def _impact(impact: Impact) -> list[dict[str, Any]]:

@@ -10,16 +10,14 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from govflex.arrangements.convert import BadValue, day_plan, stored
 from govflex.arrangements.models import DayException, WeeklyPattern
 from govflex.common.audit import audit_record
-from govflex.common.errors import AccessDenied, ValidationFailed
+from govflex.common.errors import AccessDenied, ValidationFailed, refusal
 from govflex.core.arrangements import DayPlan, check_day_plan, check_week
 from govflex.core.enums import PositionType
-from govflex.core.messages import Message
 from govflex.org.access import access_for
 from govflex.org.models import Person
 from govflex.org.supervision import may_decide_for
@@ -29,14 +27,6 @@ from govflex.policies.selectors import policy_for
 def may_arrange(actor: Any, person: Person) -> bool:
     """HR, or the person's supervisors (never oneself: staff will request, not set)."""
     return may_decide_for(access_for(actor), person)
-
-
-def _refuse(problems: list[Message]) -> ValidationFailed:
-    thai = (get_language() or "th").startswith("th")
-    fields: dict[str, list[str]] = {}
-    for item in problems:
-        fields.setdefault(item.path or "__all__", []).append(item.th if thai else item.en)
-    return ValidationFailed(details={"fields": fields})
 
 
 def _plans(days: dict[str, dict[str, Any]]) -> dict[int, DayPlan]:
@@ -74,7 +64,7 @@ def pattern_set(
         plans, policy=policy, position_type=PositionType(person.position.position_type)
     )
     if problems:
-        raise _refuse(problems)
+        raise refusal(problems)
     pattern, _created = WeeklyPattern.objects.update_or_create(
         person=person,
         effective_from=effective_from,
@@ -112,7 +102,7 @@ def exception_set(
         plan, policy=policy, position_type=PositionType(person.position.position_type)
     )
     if problems:
-        raise _refuse(problems)
+        raise refusal(problems)
     exception, _created = DayException.objects.update_or_create(
         person=person, day=day, defaults={**stored(plan), "note": note, "created_by": actor}
     )

@@ -32,15 +32,19 @@ from govflex.common.pdf import table_pdf
 from govflex.core.arrangements import mode_options
 from govflex.core.enums import PositionType
 from govflex.core.tabular import DateFormatError, parse_date
-from govflex.core.thaidate import THAI_WEEKDAYS, THAI_WEEKDAYS_SHORT, format_date
+from govflex.core.thaidate import (
+    ENGLISH_WEEKDAYS,
+    ENGLISH_WEEKDAYS_SHORT,
+    THAI_WEEKDAYS,
+    THAI_WEEKDAYS_SHORT,
+    format_date,
+)
 from govflex.org.access import Access, access_for
 from govflex.org.models import PositionType as OrgPositionType
 from govflex.org.models import Unit
 from govflex.org.selectors import own_person, person_get, units_reportable
 from govflex.org.views.helpers import domain_errors
 from govflex.policies.selectors import policy_for
-
-ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _date(raw: str) -> dt.date | None:
@@ -171,7 +175,7 @@ def _roster_context(request: HttpRequest) -> dict[str, Any]:
         previous, following = days[0] - dt.timedelta(days=7), days[0] + dt.timedelta(days=7)
     names = THAI_WEEKDAYS_SHORT if view == "month" and thai else THAI_WEEKDAYS
     if not thai:
-        names = tuple(n[:3] for n in ENGLISH_WEEKDAYS) if view == "month" else ENGLISH_WEEKDAYS
+        names = ENGLISH_WEEKDAYS_SHORT if view == "month" else ENGLISH_WEEKDAYS
     return {
         "unit": unit,
         "units": units,

@@ -29,7 +29,7 @@ from govflex.arrangements.preferences import preference_set
 from govflex.common.errors import AccessDenied, DomainError, NotFound, error_text
 from govflex.common.forms import BEDateField
 from govflex.core.enums import PositionType
-from govflex.core.thaidate import THAI_WEEKDAYS_SHORT
+from govflex.core.thaidate import ENGLISH_WEEKDAYS_SHORT, THAI_WEEKDAYS_SHORT
 from govflex.org.access import access_for
 from govflex.org.models import Person
 from govflex.org.selectors import own_person, units_reportable
@@ -37,7 +37,6 @@ from govflex.org.views.helpers import domain_errors, form_errors
 from govflex.policies.selectors import policy_for
 
 LABELS = dict(MODES) | dict(PLACES)
-ENGLISH_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _next_monday() -> dt.date:
@@ -119,7 +118,7 @@ def proposal_detail(request: HttpRequest, proposal_id: int) -> HttpResponse:
             "position"
         )
     }
-    names = THAI_WEEKDAYS_SHORT if thai else ENGLISH_SHORT
+    names = THAI_WEEKDAYS_SHORT if thai else ENGLISH_WEEKDAYS_SHORT
     rows = []
     for person_id, plans in sorted(
         proposal.plans.items(),
@@ -221,7 +220,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     policy = policy_for(agency_id=me.agency_id, day=timezone.localdate(), unit_id=me.unit_id)
     current = RosterPreference.objects.filter(person=me).first()
     thai = (get_language() or "th").startswith("th")
-    weekday_names = THAI_WEEKDAYS_SHORT if thai else ENGLISH_SHORT
+    weekday_names = THAI_WEEKDAYS_SHORT if thai else ENGLISH_WEEKDAYS_SHORT
     form = PreferenceForm(
         request.POST or None,
         initial={

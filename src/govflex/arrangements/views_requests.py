@@ -44,14 +44,13 @@ from govflex.arrangements.forms import (
 from govflex.arrangements.models import MODES, PLACES, ArrangementRequest, Step
 from govflex.common.errors import DomainError, NotFound, error_text
 from govflex.core.enums import PositionType
-from govflex.core.thaidate import THAI_WEEKDAYS
+from govflex.core.thaidate import ENGLISH_WEEKDAYS, THAI_WEEKDAYS
 from govflex.org.access import access_for
 from govflex.org.models import Person, Role
 from govflex.org.selectors import own_person
 from govflex.org.views.helpers import domain_errors, form_errors
 from govflex.policies.selectors import policy_for, unit_calendar
 
-ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 LABELS = dict(MODES) | dict(PLACES)
 STEP_LABELS = dict(Step.choices)
 

@@ -13,13 +13,12 @@ from typing import Any
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from govflex.attendance.models import Leave, LeaveOpening
 from govflex.attendance.services import day_result_refresh
 from govflex.common.audit import audit_record
-from govflex.common.errors import AccessDenied, Conflict, ValidationFailed
+from govflex.common.errors import AccessDenied, Conflict, ValidationFailed, refusal
 from govflex.core.calendar import fiscal_year_of
 from govflex.core.enums import LeavePart
 from govflex.core.leave import (
@@ -62,10 +61,6 @@ def _core(leave: Leave) -> LeaveRequest:
         child_birth=leave.child_birth,
         key=str(leave.pk or ""),
     )
-
-
-def _text(item: Message) -> str:
-    return item.th if (get_language() or "th").startswith("th") else item.en
 
 
 def balances(*, person: Person, fiscal_year: int) -> list[Balance]:
@@ -122,13 +117,6 @@ def _check(person: Person, request: LeaveRequest) -> tuple[list[Message], list[M
     return stop, [m for m in found if m not in stop]
 
 
-def _refuse(problems: list[Message]) -> ValidationFailed:
-    fields: dict[str, list[str]] = {}
-    for item in problems:
-        fields.setdefault(item.path or "__all__", []).append(_text(item))
-    return ValidationFailed(details={"fields": fields})
-
-
 @transaction.atomic
 def leave_request(
     *,
@@ -152,7 +140,7 @@ def leave_request(
     )
     stop, warnings = _check(person, request)
     if stop:
-        raise _refuse(stop)
+        raise refusal(stop)
     calendar = unit_calendar(agency_id=person.agency_id, unit_id=person.unit_id)
     leave = Leave.objects.create(
         person=person,
@@ -200,7 +188,7 @@ def leave_decide(*, actor: Any, leave: Leave, approve: bool, note: str = "") -> 
         # Balances may have changed since the request: check again before approving.
         stop, _warnings = _check(leave.person, _core(leave))
         if stop:
-            raise _refuse(stop)
+            raise refusal(stop)
     leave.status = Leave.Status.APPROVED if approve else Leave.Status.REJECTED
     leave.decided_by, leave.decided_at = actor, timezone.now()
     leave.decision_note = note.strip()

@@ -6,10 +6,14 @@ Services raise these; web views show the message, the API returns
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from govflex.core.messages import Message
 
 
 class DomainError(Exception):
@@ -65,3 +69,25 @@ def error_text(exc: DomainError) -> str:
     if reasons:
         return f"{exc.message} {reasons}"
     return text or str(exc.message)
+
+
+def in_language(item: Message) -> str:
+    """A rules-core message in the reader's language (Thai unless English is chosen)."""
+    return item.th if (get_language() or "th").startswith("th") else item.en
+
+
+def field_error(name: str, text: str) -> ValidationFailed:
+    """A refusal naming one field."""
+    return ValidationFailed(details={"fields": {name: [text]}})
+
+
+def refusal(problems: Iterable[Message], *, prefix: str = "") -> ValidationFailed:
+    """The rules core's reasons as field errors, each under its path (below ``prefix``)."""
+    fields: dict[str, list[str]] = {}
+    for item in problems:
+        if prefix:
+            key = f"{prefix}.{item.path}" if item.path else prefix
+        else:
+            key = item.path or "__all__"
+        fields.setdefault(key, []).append(in_language(item))
+    return ValidationFailed(details={"fields": fields})

@@ -25,9 +25,7 @@ from govflex.core.coverage import (
 )
 from govflex.core.messages import Message, message
 from govflex.core.policy import CoverageRule, Policy
-from govflex.core.thaidate import THAI_WEEKDAYS, format_date
-
-ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from govflex.core.thaidate import ENGLISH_WEEKDAYS, THAI_WEEKDAYS, format_date
 
 
 @dataclass(frozen=True, slots=True)

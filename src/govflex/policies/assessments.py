@@ -10,13 +10,12 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from govflex.common.audit import AuditItem, audit_record, audit_record_many
-from govflex.common.errors import AccessDenied, NotFound, ValidationFailed
+from govflex.common.errors import AccessDenied, NotFound, ValidationFailed, refusal
 from govflex.core.enums import PositionType, WorkMode
 from govflex.core.suitability import (
     DEFAULT_MATRIX,
@@ -63,13 +62,7 @@ def matrix_set(*, actor: Any, agency: Agency, values: Any) -> SuitabilityMatrix:
     try:
         matrix = matrix_from_mapping(values)
     except MatrixError as exc:
-        thai = (get_language() or "th").startswith("th")
-        fields: dict[str, list[str]] = {}
-        for item in exc.messages:
-            fields.setdefault(f"matrix.{item.path}" if item.path else "matrix", []).append(
-                item.th if thai else item.en
-            )
-        raise ValidationFailed(details={"fields": fields}) from exc
+        raise refusal(exc.messages, prefix="matrix") from exc
     stored, _created = SuitabilityMatrix.objects.update_or_create(
         agency=agency, defaults={"values": matrix_to_mapping(matrix), "updated_by": actor}
     )

@@ -9,15 +9,10 @@ from django.utils.translation import gettext as _
 from PIL import Image
 
 from govflex.common.audit import audit_record
-from govflex.common.errors import AccessDenied, ValidationFailed
+from govflex.common.errors import AccessDenied, field_error
 from govflex.org.models import Agency
 from govflex.policies.documents import may_write
 from govflex.policies.models import DocumentSettings
-
-
-def _fail(field: str, text: str) -> ValidationFailed:
-    return ValidationFailed(details={"fields": {field: [text]}})
-
 
 MAX_EMBLEM_BYTES = 1024 * 1024
 EMBLEM_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
@@ -34,14 +29,14 @@ def document_settings_set(
         head = emblem.read(16)
         emblem.seek(0)
         if emblem.size is not None and emblem.size > MAX_EMBLEM_BYTES:
-            raise _fail("emblem", _("The emblem is larger than 1 MB."))
+            raise field_error("emblem", _("The emblem is larger than 1 MB."))
         if not any(head.startswith(signature) for signature in EMBLEM_SIGNATURES):
-            raise _fail("emblem", _("The emblem must be a PNG or JPEG image."))
+            raise field_error("emblem", _("The emblem must be a PNG or JPEG image."))
         try:
             with Image.open(emblem) as image:
                 image.verify()
         except Exception as exc:  # any decoder error means the file is not a usable image
-            raise _fail("emblem", _("The emblem must be a PNG or JPEG image.")) from exc
+            raise field_error("emblem", _("The emblem must be a PNG or JPEG image.")) from exc
         emblem.seek(0)
     settings, _created = DocumentSettings.objects.get_or_create(agency=agency)
     settings.issuer, settings.thai_digits = issuer.strip(), thai_digits

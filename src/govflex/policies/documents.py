@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govflex.common.audit import audit_record
-from govflex.common.errors import AccessDenied, NotFound, ValidationFailed
+from govflex.common.errors import AccessDenied, NotFound, ValidationFailed, field_error
 from govflex.core.thaidate import be_year
 from govflex.notifications.services import notify
 from govflex.notifications.webhooks import emit
@@ -42,10 +42,6 @@ def may_write(actor: Any, agency_id: int) -> bool:
 
 def may_sign(actor: Any, agency_id: int) -> bool:
     return access_for(actor).has_role(agency_id, Role.EXECUTIVE)
-
-
-def _fail(field: str, text: str) -> ValidationFailed:
-    return ValidationFailed(details={"fields": {field: [text]}})
 
 
 def _locked(agency: Agency, document_id: int) -> OfficialDocument:
@@ -101,7 +97,7 @@ def document_save(
     else:
         document = _locked(agency, document_id)
         if document.status not in EDITABLE:
-            raise _fail("status", _("A signed or published document cannot be changed."))
+            raise field_error("status", _("A signed or published document cannot be changed."))
     document.kind, document.subject, document.body = kind, subject.strip(), body.strip()
     document.effective_date, document.unit = effective_date, unit
     document.policy_version, document.amends = policy_version, amends
@@ -136,7 +132,7 @@ def document_submit(*, actor: Any, agency: Agency, document_id: int) -> Official
         raise AccessDenied
     document = _locked(agency, document_id)
     if document.status != OfficialDocument.Status.DRAFT:
-        raise _fail("status", _("Only a draft can be sent for review."))
+        raise field_error("status", _("Only a draft can be sent for review."))
     _move(actor, document, OfficialDocument.Status.IN_REVIEW, "document.submitted")
     return document
 
@@ -151,7 +147,7 @@ def document_sign(
         raise AccessDenied(_("Only an executive can sign orders and announcements."))
     document = _locked(agency, document_id)
     if document.status != OfficialDocument.Status.IN_REVIEW:
-        raise _fail("status", _("Only a document in review can be signed."))
+        raise field_error("status", _("Only a document in review can be signed."))
     person = Person.objects.filter(user=actor).select_related("position").first()
     document.signer = actor
     document.signer_name = person.full_name_th if person else actor.get_full_name()
@@ -186,9 +182,9 @@ def document_publish(
         raise AccessDenied
     document = _locked(agency, document_id)
     if document.status != OfficialDocument.Status.SIGNED:
-        raise _fail("status", _("Only a signed document can be published."))
+        raise field_error("status", _("Only a signed document can be published."))
     if document.effective_date < today and not backdate_reason.strip():
-        raise _fail(
+        raise field_error(
             "backdate_reason",
             _("The effective date is in the past: state the reason for backdating."),
         )
@@ -258,7 +254,7 @@ def document_acknowledge(*, actor: Any, document: OfficialDocument) -> Acknowled
     """The signed-in person confirms they have read the document (once; a repeat is a no-op)."""
     person_id = access_for(actor).person_id
     if document.status != OfficialDocument.Status.PUBLISHED:
-        raise _fail("status", _("Only a published document can be acknowledged."))
+        raise field_error("status", _("Only a published document can be acknowledged."))
     if person_id is None or not audience(document).filter(pk=person_id).exists():
         raise AccessDenied(_("This document does not concern you."))
     found, created = Acknowledgement.objects.get_or_create(document=document, person_id=person_id)
@@ -279,7 +275,7 @@ def document_remind(
     if actor is not None and not may_write(actor, document.agency_id):
         raise AccessDenied
     if document.status != OfficialDocument.Status.PUBLISHED:
-        raise _fail("status", _("Only a published document can be acknowledged."))
+        raise field_error("status", _("Only a published document can be acknowledged."))
     waiting = audience(document).exclude(
         pk__in=Acknowledgement.objects.filter(document=document).values("person_id")
     )

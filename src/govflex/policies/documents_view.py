@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from govflex.core.thaidate import be_year
 from govflex.policies.documents_render import DocumentView
 from govflex.policies.models import DocumentSettings, OfficialDocument
 
@@ -55,7 +56,7 @@ def view_of(document: OfficialDocument) -> DocumentView:
         kind=document.kind,
         issuer=settings.issuer or document.agency.name_th,
         number=document.number,
-        year_be=document.year_be or (document.effective_date.year + 543),
+        year_be=document.year_be or be_year(document.effective_date.year),
         subject=document.subject,
         body=document.body,
         effective_date=document.effective_date,

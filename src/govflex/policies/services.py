@@ -17,12 +17,11 @@ from typing import Any
 import yaml
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from govflex.common.audit import audit_record
 from govflex.common.dates import day_text
-from govflex.common.errors import AccessDenied, Conflict, NotFound, ValidationFailed
+from govflex.common.errors import AccessDenied, Conflict, NotFound, ValidationFailed, refusal
 from govflex.core.policy import PolicyError, policy_from_mapping, policy_to_mapping
 from govflex.org.access import access_for
 from govflex.org.models import Agency, Role, Unit
@@ -63,13 +62,7 @@ def checked_values(values: Mapping[str, Any], effective_from: dt.date) -> dict[s
     try:
         policy = policy_from_mapping({**values, "effective_from": effective_from.isoformat()})
     except PolicyError as exc:
-        thai = (get_language() or "th").startswith("th")
-        fields: dict[str, list[str]] = {}
-        for item in exc.messages:
-            fields.setdefault(f"values.{item.path}" if item.path else "values", []).append(
-                item.th if thai else item.en
-            )
-        raise ValidationFailed(details={"fields": fields}) from exc
+        raise refusal(exc.messages, prefix="values") from exc
     mapping = policy_to_mapping(policy)
     mapping.pop("effective_from", None)
     return mapping

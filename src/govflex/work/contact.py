@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govflex.common.audit import audit_record
-from govflex.common.errors import AccessDenied, NotFound, ValidationFailed
+from govflex.common.errors import AccessDenied, NotFound, field_error
 from govflex.notifications.services import notify
 from govflex.org.access import access_for
 from govflex.org.models import Person, Unit
@@ -21,10 +21,6 @@ from govflex.org.supervision import may_decide_for
 from govflex.work.models import ContactAnswer, ContactCheck
 
 MAX_PEOPLE = 500
-
-
-def _fail(field: str, text: str) -> ValidationFailed:
-    return ValidationFailed(details={"fields": {field: [text]}})
 
 
 @transaction.atomic
@@ -39,9 +35,9 @@ def check_send(
     """Ask one person, or everyone of a unit subtree whom the sender supervises, to answer."""
     access = access_for(actor)
     if (person is None) == (unit is None):
-        raise _fail("target", _("Check one person or one unit."))
+        raise field_error("target", _("Check one person or one unit."))
     if not 5 <= escalate_after_minutes <= 480:
-        raise _fail("escalate_after_minutes", _("Between 5 and 480 minutes."))
+        raise field_error("escalate_after_minutes", _("Between 5 and 480 minutes."))
     if person is not None:
         people = [person]
     else:
@@ -53,9 +49,9 @@ def check_send(
         )
     people = [p for p in people if p.pk != access.person_id]
     if not people:
-        raise _fail("target", _("Nobody to check."))
+        raise field_error("target", _("Nobody to check."))
     if len(people) > MAX_PEOPLE:
-        raise _fail("target", _("At most 500 people in one check."))
+        raise field_error("target", _("At most 500 people in one check."))
     outside = [p for p in people if not may_decide_for(access, p)]
     if outside:
         raise AccessDenied(_("You can only check people you supervise."))

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govflex.common.audit import audit_record
-from govflex.common.errors import AccessDenied, NotFound, ValidationFailed
+from govflex.common.errors import AccessDenied, NotFound, ValidationFailed, field_error
 from govflex.core.thaidate import format_date
 from govflex.notifications.services import notify
 from govflex.org.access import access_for
@@ -25,10 +25,6 @@ from govflex.work.models import WorkComment, WorkItem, WorkOutput
 from govflex.work.reports import check_attachment
 
 OPEN = (WorkItem.Status.TODO, WorkItem.Status.DOING)
-
-
-def _fail(field: str, text: str) -> ValidationFailed:
-    return ValidationFailed(details={"fields": {field: [text]}})
 
 
 def may_see(actor: Any, item: WorkItem) -> bool:
@@ -144,9 +140,9 @@ def item_update(
     if not (assignee or _manages(actor, item)):
         raise AccessDenied(_("Only the assignees or their supervisor can update the work."))
     if status not in WorkItem.Status.values:
-        raise _fail("status", _("Choose a status."))
+        raise field_error("status", _("Choose a status."))
     if not 0 <= progress <= 100:
-        raise _fail("progress", _("Progress is between 0 and 100%."))
+        raise field_error("progress", _("Progress is between 0 and 100%."))
     before = {"status": item.status, "progress": item.progress}
     item.status = status
     item.progress = 100 if status == WorkItem.Status.DONE else progress
@@ -185,7 +181,7 @@ def item_update(
 def item_comment(*, actor: Any, item_id: int, text: str) -> WorkComment:
     item = _item(actor, item_id)
     if not text.strip():
-        raise _fail("text", _("Write a comment."))
+        raise field_error("text", _("Write a comment."))
     comment = WorkComment.objects.create(item=item, author=actor, text=text.strip())
     audit_record(actor=actor, action="work.commented", target=item, agency_id=item.agency_id)
     return comment
@@ -199,7 +195,7 @@ def item_attach(*, actor: Any, item_id: int, upload: Any, note: str = "") -> Wor
     if access.person_id is None or not item.assignees.filter(pk=access.person_id).exists():
         raise AccessDenied(_("Only the assignees attach outputs."))
     if upload is None:
-        raise _fail("file", _("Choose a file."))
+        raise field_error("file", _("Choose a file."))
     check_attachment(upload, field="file")
     output = WorkOutput(item=item, note=note.strip()[:300], uploaded_by=actor)
     output.file.save(upload.name, upload, save=False)

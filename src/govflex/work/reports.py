@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 
 from govflex.common.audit import audit_record
 from govflex.common.dates import day_text
-from govflex.common.errors import AccessDenied, NotFound, ValidationFailed
+from govflex.common.errors import AccessDenied, NotFound, field_error
 from govflex.core.enums import ReportState, WorkMode
+from govflex.core.thaidate import format_date
 from govflex.org.access import access_for
 from govflex.org.models import Person
 from govflex.org.supervision import decidable, may_decide_for
@@ -37,16 +38,12 @@ STATE = {
 }
 
 
-def _fail(field: str, text: str) -> ValidationFailed:
-    return ValidationFailed(details={"fields": {field: [text]}})
-
-
 def _require_off_site(person: Person, day: dt.date) -> None:
     from govflex.arrangements.selectors import arrangement_on  # noqa: PLC0415 - app order
 
     plan = arrangement_on(person=person, day=day)
     if plan is None or plan.mode is not WorkMode.OFF_SITE:
-        raise _fail(
+        raise field_error(
             "day",
             _("%(day)s is not an off-site day in your arrangement.") % {"day": day_text(day)},
         )
@@ -62,11 +59,11 @@ def check_attachment(attachment: Any, *, field: str = "attachment") -> None:
     if attachment is None:
         return
     if attachment.size is not None and attachment.size > MAX_ATTACHMENT_BYTES:
-        raise _fail(field, _("The file is larger than 10 MB."))
+        raise field_error(field, _("The file is larger than 10 MB."))
     head = attachment.read(16)
     attachment.seek(0)
     if not any(head.startswith(signature) for signature in SIGNATURES):
-        raise _fail(field, _("Attach a PDF, an image (PNG, JPEG) or an Office file."))
+        raise field_error(field, _("Attach a PDF, an image (PNG, JPEG) or an Office file."))
 
 
 def _rejudge(person: Person, day: dt.date) -> None:
@@ -83,13 +80,13 @@ def plan_file(
     today = today or timezone.localdate()
     _require_self(actor, person)
     if not plan.strip():
-        raise _fail("plan", _("Write what you plan to do."))
+        raise field_error("plan", _("Write what you plan to do."))
     if not today - dt.timedelta(days=1) <= day <= today + dt.timedelta(days=PLAN_AHEAD_DAYS):
-        raise _fail("day", _("Plan today or up to a week ahead."))
+        raise field_error("day", _("Plan today or up to a week ahead."))
     _require_off_site(person, day)
     report = DayReport.objects.select_for_update().filter(person=person, day=day).first()
     if report is not None and report.status != DayReport.Status.PLANNED:
-        raise _fail("plan", _("The result is already reported; the plan stays as it was."))
+        raise field_error("plan", _("The result is already reported; the plan stays as it was."))
     report, _created = DayReport.objects.update_or_create(
         person=person, day=day, defaults={"plan": plan.strip()}
     )
@@ -114,18 +111,18 @@ def report_file(
     today = today or timezone.localdate()
     _require_self(actor, person)
     if not result.strip():
-        raise _fail("result", _("Write what you did."))
+        raise field_error("result", _("Write what you did."))
     if day > today:
-        raise _fail("day", _("Report a day once it has come."))
+        raise field_error("day", _("Report a day once it has come."))
     if hours is not None and not Decimal(0) <= hours <= Decimal(24):
-        raise _fail("hours", _("Hours are between 0 and 24."))
+        raise field_error("hours", _("Hours are between 0 and 24."))
     check_attachment(attachment)
     _require_off_site(person, day)
     report = DayReport.objects.select_for_update().filter(person=person, day=day).first()
     if report is None:
-        raise _fail("plan", _("File the plan for the day first."))
+        raise field_error("plan", _("File the plan for the day first."))
     if report.status == DayReport.Status.ACCEPTED:
-        raise _fail("result", _("The report was accepted; it can no longer change."))
+        raise field_error("result", _("The report was accepted; it can no longer change."))
     report.result, report.outputs, report.problems = result.strip(), outputs.strip(), problems
     report.hours = hours
     if attachment is not None:
@@ -157,9 +154,9 @@ def report_review(*, actor: Any, report_id: int, accept: bool, note: str = "") -
     if not may_decide_for(access_for(actor), report.person):
         raise AccessDenied(_("Only the person's supervisor or HR can review the report."))
     if report.status != DayReport.Status.REPORTED:
-        raise _fail("status", _("Only a reported result can be reviewed."))
+        raise field_error("status", _("Only a reported result can be reviewed."))
     if not accept and not note.strip():
-        raise _fail("note", _("Say what more is needed."))
+        raise field_error("note", _("Say what more is needed."))
     report.status = DayReport.Status.ACCEPTED if accept else DayReport.Status.MORE_REQUESTED
     report.review_note = note.strip()
     report.reviewed_by, report.reviewed_at = actor, timezone.now()
@@ -179,7 +176,8 @@ def report_review(*, actor: Any, report_id: int, accept: bool, note: str = "") -
             users=[report.person.user],
             kind="work.report_more",
             th=f"ผู้บังคับบัญชาขอข้อมูลเพิ่มเติมในรายงานวันที่ {day_text(report.day)}",
-            en=f"Your supervisor asks for more in the report of {report.day:%Y-%m-%d}",
+            en="Your supervisor asks for more in the report of "
+            + format_date(report.day, lang="en"),
             url="/work/reports/",
         )
     _rejudge(report.person, report.day)

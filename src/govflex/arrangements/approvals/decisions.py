@@ -15,7 +15,6 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from govflex.arrangements.approvals.chain import approvers, authority
@@ -38,6 +37,7 @@ from govflex.common.errors import (
     NotFound,
     ValidationFailed,
     error_text,
+    in_language,
 )
 from govflex.core.approval import Impact
 from govflex.notifications.services import notify
@@ -79,8 +79,7 @@ def request_impact(request: ArrangementRequest) -> Impact:
 
 
 def _reasons(impact: Impact) -> list[str]:
-    thai = (get_language() or "th").startswith("th")
-    return [m.th if thai else m.en for m in impact.blocking]
+    return [in_language(m) for m in impact.blocking]
 
 
 def lock_units(people: list[Person]) -> None:

@@ -13,7 +13,6 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from govflex.arrangements.approvals.chain import approvers, chain_for
@@ -22,7 +21,7 @@ from govflex.arrangements.convert import BadValue, day_plan, stored
 from govflex.arrangements.models import ArrangementRequest, DayException, Source, Step
 from govflex.common.audit import audit_record
 from govflex.common.dates import day_text
-from govflex.common.errors import AccessDenied, ValidationFailed
+from govflex.common.errors import AccessDenied, field_error, refusal
 from govflex.core.arrangements import DayPlan, check_day_plan, check_week
 from govflex.core.enums import PositionType, WorkMode
 from govflex.core.messages import Message
@@ -35,23 +34,11 @@ MAX_DATES = 31
 OPEN = (ArrangementRequest.Status.PENDING, ArrangementRequest.Status.AWAITING_PARTNER)
 
 
-def _fail(field: str, text: str) -> ValidationFailed:
-    return ValidationFailed(details={"fields": {field: [text]}})
-
-
-def _refuse(problems: list[Message]) -> ValidationFailed:
-    thai = (get_language() or "th").startswith("th")
-    fields: dict[str, list[str]] = {}
-    for item in problems:
-        fields.setdefault(item.path or "__all__", []).append(item.th if thai else item.en)
-    return ValidationFailed(details={"fields": fields})
-
-
 def _plan(value: dict[str, Any], field: str) -> DayPlan:
     try:
         return day_plan(value)
     except BadValue as exc:
-        raise _fail(field, _("Not a mode, slot or place we know.")) from exc
+        raise field_error(field, _("Not a mode, slot or place we know.")) from exc
 
 
 def _position(person: Person) -> PositionType:
@@ -60,22 +47,22 @@ def _position(person: Person) -> PositionType:
 
 def _check_dates(person: Person, dates: list[dt.date], today: dt.date) -> None:
     if not dates:
-        raise _fail("days", _("Choose at least one date."))
+        raise field_error("days", _("Choose at least one date."))
     if len(dates) > MAX_DATES:
-        raise _fail("days", _("At most 31 dates in one request."))
+        raise field_error("days", _("At most 31 dates in one request."))
     calendar = unit_calendar(agency_id=person.agency_id, unit_id=person.unit_id)
     for day in dates:
         if day < today:
-            raise _fail(
+            raise field_error(
                 "days", _("%(day)s is in a closed period (before today).") % {"day": day_text(day)}
             )
         if not calendar.is_working_day(day):
-            raise _fail("days", _("%(day)s is not a working day.") % {"day": day_text(day)})
+            raise field_error("days", _("%(day)s is not a working day.") % {"day": day_text(day)})
     recalled = DayException.objects.filter(
         person=person, day__in=dates, source=Source.RECALL
     ).values_list("day", flat=True)
     if recalled:
-        raise _fail(
+        raise field_error(
             "days",
             _("%(day)s is under a recall to the office; it cannot be changed.")
             % {"day": day_text(min(recalled))},
@@ -89,13 +76,13 @@ def _check_overlap(person: Person, dates: list[dt.date] | None) -> None:
     )
     if dates is None:
         if open_requests.filter(person=person, kind=ArrangementRequest.Kind.PATTERN).exists():
-            raise _fail("days", _("A pattern change you asked for is still waiting."))
+            raise field_error("days", _("A pattern change you asked for is still waiting."))
         return
     wanted = {day.isoformat() for day in dates}
     for other in open_requests.exclude(kind=ArrangementRequest.Kind.PATTERN):
         clash = wanted & set(other.days)
         if clash:
-            raise _fail(
+            raise field_error(
                 "days",
                 _("%(day)s is already in an open request (no. %(id)s).")
                 % {"day": day_text(dt.date.fromisoformat(min(clash))), "id": other.pk},
@@ -138,7 +125,7 @@ def _dated_plans(
         try:
             day = dt.date.fromisoformat(key)
         except ValueError as exc:
-            raise _fail("days", _("“%(value)s” is not a date.") % {"value": key}) from exc
+            raise field_error("days", _("“%(value)s” is not a date.") % {"value": key}) from exc
         plans[day.isoformat()] = _plan(value, f"days.{key}")
     dates = sorted(dt.date.fromisoformat(k) for k in plans)
     _check_dates(person, dates, today)
@@ -151,7 +138,7 @@ def _dated_plans(
             plan, policy=policy, position_type=_position(person), path=f"{key}."
         )
     if problems:
-        raise _refuse(problems)
+        raise refusal(problems)
     _check_overlap(person, dates)
     return plans
 
@@ -164,14 +151,14 @@ def _pattern_plans(
         if not value or not value.get("mode"):
             continue
         if key not in {str(n) for n in range(7)}:
-            raise _fail("days", _("Weekdays are 0 (Monday) to 6."))
+            raise field_error("days", _("Weekdays are 0 (Monday) to 6."))
         plans[key] = _plan(value, f"days.{key}")
     policy = policy_for(agency_id=person.agency_id, day=effective_from, unit_id=person.unit_id)
     problems = check_week(
         {int(k): v for k, v in plans.items()}, policy=policy, position_type=_position(person)
     )
     if problems:
-        raise _refuse(problems)
+        raise refusal(problems)
     _check_overlap(person, None)
     return plans
 
@@ -192,18 +179,18 @@ def request_file(
     if access_for(actor).person_id != person.pk:
         raise AccessDenied(_("You can only file requests for yourself."))
     if not reason.strip():
-        raise _fail("reason", _("Give a reason."))
+        raise field_error("reason", _("Give a reason."))
     if kind == ArrangementRequest.Kind.DATES:
         plans = _dated_plans(person, days, today)
         first = dt.date.fromisoformat(min(plans))
         last: dt.date | None = dt.date.fromisoformat(max(plans))
     elif kind == ArrangementRequest.Kind.PATTERN:
         if effective_from is None or effective_from < today:
-            raise _fail("effective_from", _("The new pattern must start today or later."))
+            raise field_error("effective_from", _("The new pattern must start today or later."))
         plans = _pattern_plans(person, days, effective_from)
         first, last = effective_from, None
     else:
-        raise _fail("kind", _("Choose specific dates or a weekly pattern."))
+        raise field_error("kind", _("Choose specific dates or a weekly pattern."))
     off_site = any(plan.mode is WorkMode.OFF_SITE for plan in plans.values())
     request = _open(
         ArrangementRequest(
@@ -240,11 +227,11 @@ def swap_file(
     if access_for(actor).person_id != person.pk:
         raise AccessDenied(_("You can only file requests for yourself."))
     if partner.pk == person.pk:
-        raise _fail("partner", _("You cannot swap with yourself."))
+        raise field_error("partner", _("You cannot swap with yourself."))
     if partner.agency_id != person.agency_id or partner.unit_id != person.unit_id:
-        raise _fail("partner", _("Swaps are between colleagues of the same unit."))
+        raise field_error("partner", _("Swaps are between colleagues of the same unit."))
     if not reason.strip():
-        raise _fail("reason", _("Give a reason."))
+        raise field_error("reason", _("Give a reason."))
     dates = sorted(set(dates))
     _check_dates(person, dates, today)
     _check_dates(partner, dates, today)
@@ -267,9 +254,9 @@ def swap_file(
                 )
         mine[key], theirs[key] = dict(other), dict(own)
     if problems:
-        raise _refuse(problems)
+        raise refusal(problems)
     if not mine:
-        raise _fail("days", _("You and your colleague have the same plan on these dates."))
+        raise field_error("days", _("You and your colleague have the same plan on these dates."))
     off_site = any(e.get("mode") == WorkMode.OFF_SITE for e in [*mine.values(), *theirs.values()])
     request = _open(
         ArrangementRequest(
@@ -312,7 +299,7 @@ def swap_answer(
     if request is None or access_for(actor).person_id != request.partner_id:
         raise AccessDenied(_("Only the colleague asked can answer a swap."))
     if request.status != ArrangementRequest.Status.AWAITING_PARTNER:
-        raise _fail("status", _("This swap is no longer waiting for your answer."))
+        raise field_error("status", _("This swap is no longer waiting for your answer."))
     request.partner_answered_at = timezone.now()
     if consent:
         request.status = ArrangementRequest.Status.PENDING
@@ -352,7 +339,7 @@ def request_withdraw(*, actor: Any, request_id: int) -> ArrangementRequest:
     if request is None or access_for(actor).person_id != request.person_id:
         raise AccessDenied(_("Only the person who filed a request can withdraw it."))
     if request.status not in OPEN:
-        raise _fail("status", _("Only a request still waiting can be withdrawn."))
+        raise field_error("status", _("Only a request still waiting can be withdrawn."))
     request.status = ArrangementRequest.Status.WITHDRAWN
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "decided_at"])

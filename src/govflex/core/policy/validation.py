@@ -21,7 +21,7 @@ from govflex.core.policy.values import (
     StandardDay,
     TimeWindow,
 )
-from govflex.core.thaidate import THAI_WEEKDAYS
+from govflex.core.thaidate import ENGLISH_WEEKDAYS, THAI_WEEKDAYS
 
 MAX_WEEKLY_HOURS = 60  # our reading: a week above 60 h is a typing error, not a policy
 MAX_GRACE_MINUTES = 60
@@ -29,7 +29,6 @@ MAX_PERIOD_WEEKS = 12
 MAX_MERGE_SECONDS = 600
 MAX_OVERNIGHT_MARGIN = 720
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
-ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def validate_policy(policy: Policy) -> list[Message]:

@@ -14,7 +14,6 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
-from typing import Final
 
 from ortools.sat.python import cp_model
 
@@ -33,17 +32,7 @@ from govflex.core.roster.choices import (
 from govflex.core.roster.demand import Segment, counts_for, segments
 from govflex.core.roster.model import RosterModel, build_model
 from govflex.core.roster.problem import RosterPerson, RosterProblem
-from govflex.core.thaidate import THAI_WEEKDAYS, format_date
-
-ENGLISH_WEEKDAYS: Final = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
+from govflex.core.thaidate import ENGLISH_WEEKDAYS, THAI_WEEKDAYS, format_date
 
 
 def day_params(day: date) -> dict[str, str]:
