@@ -107,12 +107,13 @@ def test_non_essential_is_switched_off_site() -> None:
         (None, {"counter_unit": False, "public_contact": True}, False),
         (Essentials(positions=frozenset({5})), {}, True),
         (Essentials(people=frozenset({10})), {}, True),
-        # A list replaces the default, even at a counter.
+        # A list adds to the default; the unit may turn the default off.
         (
             Essentials(positions=frozenset({6})),
             {"counter_unit": True, "public_contact": True},
-            False,
+            True,
         ),
+        (Essentials(counter_default=False), {"counter_unit": True, "public_contact": True}, False),
     ],
 )
 def test_essential_positions_and_people(

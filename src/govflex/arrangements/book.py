@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govflex.arrangements.convert import BadValue, day_plan
-from govflex.arrangements.models import DayException, WeeklyPattern
+from govflex.arrangements.models import DayException, Source, WeeklyPattern
 from govflex.attendance.models import Leave
+from govflex.continuity.overlay import EmergencyBook, emergency_book, overlaid
 from govflex.core.arrangements import DayPlan
 from govflex.core.calendar import WorkCalendar
+from govflex.core.emergency import EmergencyDay
 from govflex.core.enums import LeavePart, WorkMode
 from govflex.org.models import Person
 from govflex.policies.selectors import unit_calendar
@@ -31,7 +33,12 @@ def days_between(start: dt.date, end: dt.date) -> list[dt.date]:
 
 @dataclass
 class PlanBook:
-    """Plans of some people over ``start``–``end``; ``overrides`` model a change not yet made."""
+    """Plans of some people over ``start``–``end``; ``overrides`` model a change not yet made.
+
+    A declared emergency is laid over the stored plans (and over ``overrides``): see
+    :mod:`govflex.continuity.overlay`. Approved leave still wins where it is read (evaluation,
+    rosters, :meth:`off_site`).
+    """
 
     start: dt.date
     end: dt.date
@@ -40,6 +47,7 @@ class PlanBook:
     leaves: dict[int, list[Leave]]
     calendars: dict[int, WorkCalendar]
     overrides: dict[tuple[int, dt.date], Entry] = field(default_factory=dict)
+    emergencies: EmergencyBook = field(default_factory=EmergencyBook)
 
     def with_overrides(self, overrides: Mapping[tuple[int, dt.date], Entry]) -> PlanBook:
         return PlanBook(
@@ -50,6 +58,7 @@ class PlanBook:
             self.leaves,
             self.calendars,
             {**self.overrides, **overrides},
+            self.emergencies,
         )
 
     def calendar(self, person: Person) -> WorkCalendar:
@@ -76,7 +85,18 @@ class PlanBook:
     def exception(self, person: Person, day: dt.date) -> DayException | None:
         return self.exceptions.get((person.pk, day))
 
+    def emergency(self, person: Person, day: dt.date) -> EmergencyDay | None:
+        """The emergency covering the person that day (a later recall wins over it)."""
+        exception = self.exceptions.get((person.pk, day))
+        recalled = exception.created_at if exception and exception.source == Source.RECALL else None
+        return self.emergencies.day(person, day, recalled_at=recalled)
+
     def entry(self, person: Person, day: dt.date) -> Entry | None:
+        """The plan for the day (None: the standard day on site), emergency included."""
+        found = overlaid(self.stored_entry(person, day), self.emergency(person, day))
+        return dict(found) if found is not None else None
+
+    def stored_entry(self, person: Person, day: dt.date) -> Entry | None:
         """The stored plan for the day (None: the standard day on site)."""
         override = self.overrides.get((person.pk, day))
         if override is not None:
@@ -108,6 +128,7 @@ class PlanBook:
 
 
 def plan_book(people: Iterable[Person], start: dt.date, end: dt.date) -> PlanBook:
+    people = list(people)
     ids = [p.pk for p in people]
     patterns: dict[int, list[WeeklyPattern]] = defaultdict(list)
     for pattern in WeeklyPattern.objects.filter(
@@ -123,7 +144,8 @@ def plan_book(people: Iterable[Person], start: dt.date, end: dt.date) -> PlanBoo
         person_id__in=ids, status=Leave.Status.APPROVED, start__lte=end, end__gte=start
     ):
         leaves[leave.person_id].append(leave)
-    return PlanBook(start, end, patterns, exceptions, leaves, {})
+    emergencies = emergency_book(people, start, end)
+    return PlanBook(start, end, patterns, exceptions, leaves, {}, {}, emergencies)
 
 
 def entry_text(entry: Mapping[str, Any] | None, labels: Mapping[str, Any], standard: str) -> str:

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "govflex.attendance",
     "govflex.notifications",
     "govflex.work",
+    "govflex.continuity",
+    "govflex.eservice",
 ]
 
 MIDDLEWARE = [

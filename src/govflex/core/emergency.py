@@ -10,7 +10,7 @@ emergency brings the normal plans back and past days keep what was in force then
 - an emergency covers the days from the local date of its start to its end date (inclusive;
   open-ended until ended), for the whole agency or the subtrees of chosen units;
 - essential people keep their normal arrangement: the positions and people listed for their
-  unit, or, when the unit has no list, the public-contact positions of a citizen-service
+  unit and, unless the unit turns it off, the public-contact positions of a citizen-service
   counter (our reading: "positions serving the public are excepted");
 - a recall to the office issued after the emergency was declared wins over it for that day
   (the head may order people back at any time);
@@ -77,6 +77,7 @@ class Essentials:
 
     positions: frozenset[int] = frozenset()
     people: frozenset[int] = frozenset()
+    counter_default: bool = True  # public-contact positions of a counter stay as well
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +107,12 @@ class EmergencyDay:
 
 
 def is_essential(member: Member, essentials: Essentials | None) -> bool:
-    """Listed for the unit; without a list, a public-contact position at a counter."""
-    if essentials is None:
-        return member.counter_unit and member.public_contact
-    return member.position_id in essentials.positions or member.person_id in essentials.people
+    """Listed for the unit, or (unless the unit turned the default off) a public-contact
+    position at a citizen-service counter."""
+    rules = essentials or Essentials()
+    if member.position_id in rules.positions or member.person_id in rules.people:
+        return True
+    return rules.counter_default and member.counter_unit and member.public_contact
 
 
 def covering(
