@@ -16,7 +16,18 @@ from govflex.core import thaidate
 FONT_DIR = Path(settings.PACKAGE_DIR) / "static" / "vendor" / "sarabun"
 
 
-def table_pdf(*, title: str, period: str, header: list[str], rows: list[list[str]]) -> bytes:
+Table = tuple[str, list[str], list[list[str]]]  # a caption, the header, the rows
+
+
+def table_pdf(
+    *,
+    title: str,
+    period: str,
+    header: list[str],
+    rows: list[list[str]],
+    more: list[Table] | None = None,
+) -> bytes:
+    """One table; ``more`` adds captioned tables after it (e.g. a summary, then its people)."""
     from weasyprint import HTML  # type: ignore[import-untyped]  # noqa: PLC0415 - heavy import
 
     lang = "th" if (translation.get_language() or "th").startswith("th") else "en"
@@ -27,6 +38,7 @@ def table_pdf(*, title: str, period: str, header: list[str], rows: list[list[str
             "period": period,
             "header": header,
             "rows": rows,
+            "more": more or [],
             "font_dir": FONT_DIR.as_uri(),
             "printed": thaidate.format_datetime(timezone.localtime(), lang=lang),
         },

@@ -27,6 +27,7 @@ from govflex.policies.api import router as policies_router
 from govflex.policies.api_assessments import router as assessments_router
 from govflex.policies.api_documents import router as documents_router
 from govflex.work.api import router as work_router
+from govflex.work.api_evidence import router as work_evidence_router
 
 api = NinjaAPI(
     title="GovFlex API",
@@ -98,3 +99,4 @@ api.add_router("", policies_router)
 api.add_router("", documents_router)
 api.add_router("", assessments_router)
 api.add_router("", work_router)
+api.add_router("", work_evidence_router)

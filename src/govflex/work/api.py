@@ -16,7 +16,7 @@ from govflex.org.selectors import own_person, unit_get
 from govflex.work.contact import check_answer, check_rows, check_send
 from govflex.work.items import item_attach, item_comment, item_create, item_update
 from govflex.work.items import may_see as may_see_item
-from govflex.work.models import ContactCheck, DayReport, WorkItem
+from govflex.work.models import ChecklistTemplate, ContactCheck, DayReport, WorkItem
 from govflex.work.reports import plan_file, report_file, report_review, reports_to_review
 
 router = Router(tags=["off-site reports"])
@@ -119,6 +119,7 @@ class ItemIn(Schema):
     priority: str = "normal"
     recurrence: str = ""
     checklist: list[str] = Field(default_factory=list)
+    template_id: int | None = None
 
 
 class ItemOut(Schema):
@@ -136,6 +137,7 @@ class ItemOut(Schema):
     recurrence: str
     assignee_ids: list[int]
     completed_at: dt.datetime | None
+    template_id: int | None
 
 
 class ItemUpdateIn(Schema):
@@ -181,8 +183,20 @@ def create_item(request: HttpRequest, payload: ItemIn) -> Any:
         priority=payload.priority,
         recurrence=payload.recurrence,
         checklist=payload.checklist,
+        template=_template(request, payload.template_id),
     )
     return Status(201, _item_out(item))
+
+
+def _template(request: HttpRequest, template_id: int | None) -> ChecklistTemplate | None:
+    if template_id is None:
+        return None
+    template = ChecklistTemplate.objects.filter(
+        pk=template_id, agency_id__in=access_for(request.user).agencies()
+    ).first()
+    if template is None:
+        raise NotFound
+    return template
 
 
 @router.get("/work-items/{item_id}", response=ItemOut)

@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from govflex.common.audit import audit_record
 from govflex.common.errors import AccessDenied, NotFound, ValidationFailed, field_error
 from govflex.core.thaidate import format_date
+from govflex.core.thaisearch import index_text
 from govflex.notifications.services import notify
 from govflex.org.access import access_for
 from govflex.org.models import Person, Unit
 from govflex.org.supervision import may_decide_for
-from govflex.work.models import WorkComment, WorkItem, WorkOutput
+from govflex.work.models import ChecklistTemplate, WorkComment, WorkItem, WorkOutput
 from govflex.work.reports import check_attachment
 
 OPEN = (WorkItem.Status.TODO, WorkItem.Status.DOING)
@@ -66,7 +67,9 @@ def item_create(
     priority: str = WorkItem.Priority.NORMAL,
     recurrence: str = WorkItem.Recurrence.NONE,
     checklist: list[str] | None = None,
+    template: ChecklistTemplate | None = None,
 ) -> WorkItem:
+    """New work; a checklist template's steps come first, then any steps written here."""
     access = access_for(actor)
     errors: dict[str, list[str]] = {}
     if not title.strip():
@@ -82,8 +85,15 @@ def item_create(
         errors["priority"] = [_("Choose a priority.")]
     if recurrence not in WorkItem.Recurrence.values:
         errors["recurrence"] = [_("Choose how it repeats.")]
+    if template is not None and not template_applies(template, unit):
+        errors["template"] = [_("This checklist template is not offered to the unit.")]
     if errors:
         raise ValidationFailed(details={"fields": errors})
+    steps = [
+        {"text": text.strip(), "done": False}
+        for text in [*(template.steps if template else []), *(checklist or [])]
+        if text.strip()
+    ]
     item = WorkItem.objects.create(
         agency_id=unit.agency_id,
         unit=unit,
@@ -94,8 +104,12 @@ def item_create(
         due_date=due_date,
         priority=priority,
         recurrence=recurrence,
-        checklist=[{"text": text, "done": False} for text in (checklist or []) if text.strip()],
+        checklist=steps,
+        template=template,
         created_by=actor,
+        search_text=index_text(
+            title, description, expected_output, *(entry["text"] for entry in steps)
+        ),
     )
     item.assignees.set(assignees)
     audit_record(
@@ -113,6 +127,13 @@ def item_create(
         url=f"/work/items/{item.pk}/",
     )
     return item
+
+
+def template_applies(template: ChecklistTemplate, unit: Unit) -> bool:
+    """Offered agency-wide, or to the template's unit and the units under it."""
+    if not template.active or template.agency_id != unit.agency_id:
+        return False
+    return template.unit is None or unit.path.startswith(template.unit.path)
 
 
 def _next_due(item: WorkItem) -> dt.date:
@@ -171,7 +192,9 @@ def item_update(
             priority=item.priority,
             recurrence=item.recurrence,
             checklist=[{"text": e["text"], "done": False} for e in item.checklist],
+            template=item.template,
             created_by=item.created_by,
+            search_text=item.search_text,
         )
         following.assignees.set(item.assignees.all())
     return item
@@ -182,7 +205,9 @@ def item_comment(*, actor: Any, item_id: int, text: str) -> WorkComment:
     item = _item(actor, item_id)
     if not text.strip():
         raise field_error("text", _("Write a comment."))
-    comment = WorkComment.objects.create(item=item, author=actor, text=text.strip())
+    comment = WorkComment.objects.create(
+        item=item, author=actor, text=text.strip(), search_text=index_text(text)
+    )
     audit_record(actor=actor, action="work.commented", target=item, agency_id=item.agency_id)
     return comment
 

@@ -37,6 +37,8 @@ class DayReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    # Normalised plan, result, outputs and problems (core.thaisearch): what search looks in.
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         ordering = ("-day", "person")
@@ -98,6 +100,15 @@ class WorkItem(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     reminded_on = models.DateField(null=True, blank=True)
+    template = models.ForeignKey(
+        "work.ChecklistTemplate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="items",
+        verbose_name=_("checklist template"),
+    )
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         ordering = ("due_date", "-priority", "pk")
@@ -114,6 +125,36 @@ class WorkItem(models.Model):
         return self.title
 
 
+class ChecklistTemplate(models.Model):
+    """Steps a kind of work always goes through, kept once and applied to new work items."""
+
+    agency = models.ForeignKey("org.Agency", on_delete=models.PROTECT, related_name="+")
+    # Blank: offered across the agency; otherwise to the unit's subtree.
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    steps = models.JSONField(_("steps"), default=list)
+    active = models.BooleanField(_("in use"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ("name", "pk")
+        verbose_name = _("checklist template")
+        verbose_name_plural = _("checklist templates")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("agency", "unit", "name"), name="one_checklist_template_name_per_unit"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class WorkComment(models.Model):
     item = models.ForeignKey(WorkItem, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
@@ -121,6 +162,7 @@ class WorkComment(models.Model):
     )
     text = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         ordering = ("created_at", "pk")

@@ -21,6 +21,7 @@ from govflex.common.dates import day_text
 from govflex.common.errors import AccessDenied, NotFound, field_error
 from govflex.core.enums import ReportState, WorkMode
 from govflex.core.thaidate import format_date
+from govflex.core.thaisearch import index_text
 from govflex.org.access import access_for
 from govflex.org.models import Person
 from govflex.org.supervision import decidable, may_decide_for
@@ -88,7 +89,7 @@ def plan_file(
     if report is not None and report.status != DayReport.Status.PLANNED:
         raise field_error("plan", _("The result is already reported; the plan stays as it was."))
     report, _created = DayReport.objects.update_or_create(
-        person=person, day=day, defaults={"plan": plan.strip()}
+        person=person, day=day, defaults={"plan": plan.strip(), "search_text": index_text(plan)}
     )
     audit_record(actor=actor, action="work.plan_filed", target=report, agency_id=person.agency_id)
     return report
@@ -128,6 +129,7 @@ def report_file(
     if attachment is not None:
         report.attachment.save(attachment.name, attachment, save=False)
     report.status, report.reported_at = DayReport.Status.REPORTED, timezone.now()
+    report.search_text = index_text(report.plan, report.result, report.outputs, problems)
     report.save()
     audit_record(
         actor=actor,

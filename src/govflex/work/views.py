@@ -18,6 +18,7 @@ from govflex.common.errors import DomainError, NotFound, error_text
 from govflex.common.forms import BEDateField
 from govflex.org.access import access_for
 from govflex.org.selectors import own_person
+from govflex.org.supervision import may_decide_for
 from govflex.org.views.helpers import domain_errors, form_errors
 from govflex.work.models import DayReport
 from govflex.work.reports import (
@@ -129,6 +130,19 @@ def review(request: HttpRequest, report_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Reviewed."))
     return redirect("work:reviews")
+
+
+@login_required
+@domain_errors
+def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    """One day's plan and report (search results and notifications link here)."""
+    report = DayReport.objects.select_related("person__unit").filter(pk=report_id).first()
+    if report is None or not may_see(request.user, report):
+        raise NotFound
+    reviewable = report.status == DayReport.Status.REPORTED and may_decide_for(
+        access_for(request.user), report.person
+    )
+    return render(request, "work/report.html", {"r": report, "reviewable": reviewable})
 
 
 @login_required

@@ -20,6 +20,7 @@ from govflex.org.models import Person
 from govflex.org.selectors import own_person, units_reportable
 from govflex.org.supervision import decidable
 from govflex.org.views.helpers import domain_errors, form_errors
+from govflex.work.checklists import templates_for
 from govflex.work.items import (
     board_person,
     board_unit,
@@ -29,7 +30,7 @@ from govflex.work.items import (
     item_update,
     may_see,
 )
-from govflex.work.models import WorkItem, WorkOutput
+from govflex.work.models import ChecklistTemplate, WorkItem, WorkOutput
 
 
 class ItemForm(forms.Form):
@@ -50,14 +51,27 @@ class ItemForm(forms.Form):
         label=gettext_lazy("Repeats"), choices=WorkItem.Recurrence.choices, required=False
     )
     assignees = forms.TypedMultipleChoiceField(label=gettext_lazy("Assignees"), coerce=int)
+    template = forms.TypedChoiceField(
+        label=gettext_lazy("Checklist template"), coerce=int, required=False, empty_value=None
+    )
     checklist = forms.CharField(
-        label=gettext_lazy("Checklist (one step per line)"),
+        label=gettext_lazy("More checklist steps (one per line)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args: Any, units: list[Any], people: list[Person], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        units: list[Any],
+        people: list[Person],
+        templates: list[ChecklistTemplate],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["template"].choices = [("", "—")] + [  # type: ignore[attr-defined]
+            (t.pk, f"{t.name} ({t.unit.name_th})" if t.unit else t.name) for t in templates
+        ]
         self.fields["unit"].choices = [(u.pk, u.name_th) for u in units]  # type: ignore[attr-defined]
         self.fields["assignees"].choices = [(p.pk, p.full_name_th) for p in people]  # type: ignore[attr-defined]
 
@@ -101,10 +115,12 @@ def item_new(request: HttpRequest) -> HttpResponse:
     )
     if not people:
         raise NotFound
+    templates = templates_for(units=units)
     form = ItemForm(
         request.POST or None,
         units=units,
         people=people,
+        templates=templates,
         initial={"priority": WorkItem.Priority.NORMAL},
     )
     if request.method == "POST" and form.is_valid():
@@ -126,6 +142,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
                 priority=data["priority"],
                 recurrence=data["recurrence"] or "",
                 checklist=data["checklist"].splitlines(),
+                template=next((t for t in templates if t.pk == data["template"]), None),
             )
         except DomainError as exc:
             form_errors(form, exc)
