@@ -13,6 +13,7 @@ from ninja.security import SessionAuth
 
 from govflex.accounts.api import router as accounts_router
 from govflex.accounts.auth import TokenAuth
+from govflex.accounts.scopes import token_scope_check
 from govflex.arrangements.api import router as arrangements_router
 from govflex.arrangements.api_requests import router as arrangement_requests_router
 from govflex.arrangements.api_roster import router as roster_router
@@ -20,12 +21,14 @@ from govflex.attendance.api import router as attendance_router
 from govflex.attendance.api_corrections import router as corrections_router
 from govflex.attendance.api_leave import router as leave_router
 from govflex.common.errors import DomainError
+from govflex.continuity.api import router as continuity_router
 from govflex.notifications.api import router as notifications_router
 from govflex.org.api import router as org_router
 from govflex.org.importing.api import router as import_router
 from govflex.policies.api import router as policies_router
 from govflex.policies.api_assessments import router as assessments_router
 from govflex.policies.api_documents import router as documents_router
+from govflex.surveys.api import router as surveys_router
 from govflex.work.api import router as work_router
 from govflex.work.api_evidence import router as work_evidence_router
 
@@ -85,6 +88,8 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(request, body, status=status)
 
 
+# A token's scope (read/write, resource groups) is checked before every operation.
+api.add_decorator(token_scope_check)
 api.add_router("", org_router)
 api.add_router("", accounts_router)
 api.add_router("", import_router)
@@ -99,4 +104,6 @@ api.add_router("", policies_router)
 api.add_router("", documents_router)
 api.add_router("", assessments_router)
 api.add_router("", work_router)
+api.add_router("", surveys_router)
 api.add_router("", work_evidence_router)
+api.add_router("", continuity_router)

@@ -17,7 +17,7 @@ from govflex.common.errors import AccessDenied, NotFound, field_error
 from govflex.notifications.services import notify
 from govflex.org.access import access_for
 from govflex.org.models import Person, Unit
-from govflex.org.supervision import may_decide_for
+from govflex.org.supervision import may_decide_for, supervisor_users
 from govflex.work.models import ContactAnswer, ContactCheck
 
 MAX_PEOPLE = 500
@@ -110,10 +110,10 @@ def checks_escalate(*, now: dt.datetime | None = None) -> int:
         check.save(update_fields=["escalated_at"])
         if not waiting:
             continue
-        sender = Person.objects.filter(user=check.sent_by).select_related("supervisor").first()
-        boss = sender.supervisor if sender is not None else None
+        sender = Person.objects.filter(user=check.sent_by).first()
+        bosses = supervisor_users([sender]).get(sender.pk, []) if sender is not None else []
         names = ", ".join(a.person.full_name_th for a in waiting[:10])
-        recipients = [check.sent_by, boss.user if boss is not None else None]
+        recipients = [check.sent_by, *bosses]
         notify(
             users=recipients,
             kind="work.contact_unanswered",

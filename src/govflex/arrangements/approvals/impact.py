@@ -15,8 +15,10 @@ from collections.abc import Iterable, Mapping
 from django.db.models import Q
 
 from govflex.arrangements.book import Entry, PlanBook, days_between, plan_book
+from govflex.continuity.overlay import DEFAULT_EMERGENCY_MINIMUM, emergency_minima
 from govflex.core.approval import DayInput, Impact, PointDay, UnitDay, WeekCount, assess_change
 from govflex.core.coverage import PlannedWork
+from govflex.core.emergency import covering, emergency_rule
 from govflex.core.policy import CoverageRule, Policy, ServiceWindow
 from govflex.org.models import Person, Unit
 from govflex.policies.selectors import policy_for, unit_calendar
@@ -90,12 +92,17 @@ def change_impact(*, agency_id: int, changes: Mapping[Key, Entry], people: list[
     )
     before = plan_book(everyone, span_start, span_end)
     after = before.with_overrides(changes)
+    emergencies = before.emergencies.periods
+    minima = emergency_minima(p.pk for p in points) if emergencies else {}
     inputs = []
     for day in days:
         policy = policies[day]
         point_days = []
         for point in points:
             rule = coverage_rule(point, policy)
+            if rule is not None and covering(emergencies, agency_id, point.path, day):
+                # During an emergency its minimum replaces the normal one (issue 9).
+                rule = emergency_rule(rule, minima.get(point.pk, DEFAULT_EMERGENCY_MINIMUM))
             if rule is None:
                 continue
             members = [p for p in everyone if p.unit.path.startswith(point.path)]
