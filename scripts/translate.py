@@ -5,7 +5,9 @@ python scripts/translate.py th.json           # ... then apply {"English msgid":
 
 Several people (or sessions) may translate at once: the whole read-modify-write of the
 catalogue runs under a file lock so one run never overwrites another's entries. Plural
-entries take a list of two strings (Thai uses the same form for both).
+entries take a list of two strings (Thai uses the same form for both). A message with a context
+is keyed "context\u0004msgid" (or by its msgid alone, which then also fills the same msgid
+without context).
 """
 
 from __future__ import annotations
@@ -38,7 +40,11 @@ def _makemessages() -> None:
 def _apply(po: polib.POFile, translations: dict[str, str | list[str]]) -> int:
     applied = 0
     for entry in po:
-        text = translations.get(entry.msgid)
+        text = None
+        if entry.msgctxt:
+            text = translations.get(f"{entry.msgctxt}\x04{entry.msgid}")
+        if text is None:
+            text = translations.get(entry.msgid)
         if text is None:
             continue
         if entry.msgid_plural:

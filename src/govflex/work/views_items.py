@@ -11,7 +11,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from govflex.common.errors import DomainError, NotFound, error_text
 from govflex.common.forms import BEDateField
@@ -35,7 +35,7 @@ from govflex.work.models import ChecklistTemplate, WorkItem, WorkOutput
 
 class ItemForm(forms.Form):
     unit = forms.TypedChoiceField(label=gettext_lazy("Unit"), coerce=int)
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
+    title = forms.CharField(label=pgettext_lazy("work item", "Title"), max_length=300)
     description = forms.CharField(
         label=gettext_lazy("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
