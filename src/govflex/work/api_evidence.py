@@ -132,7 +132,9 @@ class FiguresOut(Schema):
 
 
 class EvidenceOut(Schema):
-    fiscal_year: int = Field(description="the fiscal year, named in B.E. (2570 = Oct 2026 – Sep 2027)")
+    fiscal_year: int = Field(
+        description="the fiscal year, named in B.E. (2570 = Oct 2026 – Sep 2027)"
+    )
     half: int
     start: dt.date
     end: dt.date
