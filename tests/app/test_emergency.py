@@ -256,7 +256,7 @@ def test_everyone_is_notified_in_bulk(place: dict[str, Any]) -> None:
 
 
 def test_recall_after_the_declaration_brings_a_person_back(place: dict[str, Any]) -> None:
-    from govflex.arrangements.approvals.recall import recall_issue  # noqa: PLC0415
+    from govflex.arrangements.approvals.recall import recall_issue
 
     _declare(place)
     worker = place["staff"][0]
@@ -271,7 +271,7 @@ def test_recall_after_the_declaration_brings_a_person_back(place: dict[str, Any]
 
 
 def test_emergency_minimum_replaces_the_counters_minimum(place: dict[str, Any]) -> None:
-    from govflex.arrangements.approvals.impact import change_impact  # noqa: PLC0415
+    from govflex.arrangements.approvals.impact import change_impact
 
     # The counter keeps only its essential clerk on site; moving the clerk off site would
     # leave it short — unless the emergency minimum there is 0.

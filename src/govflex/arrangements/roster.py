@@ -12,11 +12,13 @@ from django.db.models import Q
 from govflex.arrangements.book import PlanBook, days_between, entry_text, plan_book
 from govflex.arrangements.models import MODES, PLACES, ArrangementRequest, Source
 from govflex.attendance.models import LEAVE_TYPES
+from govflex.continuity.models import KINDS
 from govflex.org.access import Access
 from govflex.org.models import Person, Unit
 from govflex.org.selectors import person_list
 
 LABELS = dict(MODES) | dict(PLACES) | dict(LEAVE_TYPES)
+KIND_LABELS = dict(KINDS)
 DOUBLE_TAP_SECONDS = 60
 
 
@@ -27,6 +29,7 @@ class Cell:
     text: str
     pending: bool = False  # a request waiting for a decision would change this day
     recalled: bool = False  # ordered back on site
+    emergency: str = ""  # the emergency that switched the day off site: kind and order
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,13 @@ def _cell(person: Person, day: dt.date, book: PlanBook, standard: str, pending: 
     exception = book.exception(person, day)
     recalled = exception is not None and exception.source == Source.RECALL
     kind = (entry or {}).get("mode") or "standard"
-    return Cell(day, kind, entry_text(entry, LABELS, standard), pending, recalled)
+    found = book.emergency(person, day)
+    emergency = ""
+    if found is not None and found.off_site:
+        emergency = str(KIND_LABELS.get(found.period.kind.value, found.period.kind.value))
+        if found.period.order_number:
+            emergency += f" ({found.period.order_number})"
+    return Cell(day, kind, entry_text(entry, LABELS, standard), pending, recalled, emergency)
 
 
 @dataclass(frozen=True)

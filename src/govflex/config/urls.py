@@ -20,6 +20,10 @@ urlpatterns = [
     path("notifications/", include("govflex.notifications.urls")),
     path("policies/", include("govflex.policies.urls")),
     path("work/", include("govflex.work.urls")),
+    path("continuity/", include("govflex.continuity.urls")),
+    path("surveys/", include("govflex.surveys.urls")),
+    path("eservice/", include("govflex.eservice.urls")),
+    path("e/", include("govflex.eservice.urls_public")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from govflex.common.errors import NotFound, field_error
 from govflex.continuity.board import board, my_open_entries, roll_call_get, visible_entries
@@ -56,7 +56,7 @@ class EmergencyIn(Schema):
     title: str
     starts_at: dt.datetime
     end_date: dt.date | None = None
-    unit_ids: list[int] = []
+    unit_ids: list[int] = Field(default_factory=list)
     order_id: int | None = None
     description: str = ""
     agency_id: int | None = None
