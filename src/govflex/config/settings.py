@@ -6,6 +6,7 @@ SECRET_KEY: required in production; generated into ``var/`` otherwise.
 See README.md, "Configuration", for the full list.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -41,6 +42,12 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",  # serves the API docs from vendored static files, not a CDN
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "corsheaders",
+    "csp",
     "govflex.common",
     "govflex.accounts",
     "govflex.org",
@@ -49,22 +56,31 @@ INSTALLED_APPS = [
     "govflex.attendance",
     "govflex.notifications",
     "govflex.work",
+    "govflex.surveys",
     "govflex.continuity",
     "govflex.eservice",
+    "govflex.insights",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "govflex.common.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "govflex.accounts.ratelimit.ApiRateLimitMiddleware",
     "govflex.accounts.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "govflex.accounts.signin_middleware.SessionExpiryMiddleware",
+    "govflex.accounts.signin_middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the locked-out page
 ]
 
 ROOT_URLCONF = "govflex.config.urls"
@@ -160,23 +176,101 @@ GOVFLEX_EVALUATE_INLINE = env_bool("GOVFLEX_EVALUATE_INLINE", default=False)
 GOVFLEX_NOTIFY_EMAIL = env_bool("GOVFLEX_NOTIFY_EMAIL", default=True)
 GOVFLEX_BASE_URL = os.environ.get("GOVFLEX_BASE_URL", "http://127.0.0.1:8000")
 # Loops `govflex worker` runs beside the task queue: callables (stop_event, *, once=False).
-GOVFLEX_WORKER_LOOPS = ["govflex.attendance.live.run_live_evaluator"]
+GOVFLEX_WORKER_LOOPS = [
+    "govflex.attendance.live.run_live_evaluator",
+    "govflex.surveys.tasks.run_upkeep_loop",
+    "govflex.insights.summaries.run_summariser",
+]
 
 # ------------------------------------------------------------------ auth
+# Sign-in security: docs/security.md. Passwords after NIST SP 800-63B (no composition rules, no
+# forced rotation); the validators live in govflex.accounts.passwords.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
+        "NAME": "govflex.accounts.passwords.LengthValidator",
+        "OPTIONS": {
+            "min_length": env_int("GOVFLEX_PASSWORD_MIN_LENGTH", default=8),
+            "privileged_min_length": env_int("GOVFLEX_PASSWORD_MIN_LENGTH_PRIVILEGED", default=12),
+            "max_length": 128,
+        },
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "govflex.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "govflex.accounts.passwords.UserAttributeSimilarityValidator"},
 ]
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+AUTHENTICATION_BACKENDS = [
+    "govflex.accounts.lockout.LockoutBackend",  # django-axes: refuses locked-out sign-ins
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Two-factor sign-in (TOTP) for HR officers, executives, auditors and administrators. On by
+# default in production; off by default in development so `make run`'s demo logins work with
+# a password alone. Tests switch it on where they test it.
+GOVFLEX_REQUIRE_2FA = env_bool("GOVFLEX_REQUIRE_2FA", default=not DEVELOPMENT)
+OTP_TOTP_ISSUER = os.environ.get("GOVFLEX_OTP_ISSUER", "GovFlex")
+# Lockout: 5 wrong passwords for one username from one address lock that pair for 15 minutes.
+AXES_FAILURE_LIMIT = env_int("GOVFLEX_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("GOVFLEX_LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "govflex.accounts.lockout.locked_out_response"
+AXES_CLIENT_IP_CALLABLE = "govflex.accounts.clientip.client_ip"
+AXES_VERBOSE = False
+# Reverse proxies of ours in front of the app (X-Forwarded-For entries trusted from the right).
+GOVFLEX_PROXY_COUNT = env_int("GOVFLEX_PROXY_COUNT", default=0)
+# Sessions end after this idle time (shorter for privileged roles) and this total lifetime.
+GOVFLEX_SESSION_IDLE_MINUTES = env_int("GOVFLEX_SESSION_IDLE_MINUTES", default=120)
+GOVFLEX_SESSION_IDLE_MINUTES_PRIVILEGED = env_int(
+    "GOVFLEX_SESSION_IDLE_MINUTES_PRIVILEGED", default=30
+)
+GOVFLEX_SESSION_MAX_HOURS = env_int("GOVFLEX_SESSION_MAX_HOURS", default=12)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", default=GOVFLEX_SESSION_MAX_HOURS * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 API_TOKEN_DEFAULT_DAYS = env_int("GOVFLEX_API_TOKEN_DAYS", default=90)
+# API rate limits, requests per minute (0 = off; off by default outside production).
+GOVFLEX_API_RATE_PER_TOKEN = env_int(
+    "GOVFLEX_API_RATE_PER_TOKEN", default=0 if DEVELOPMENT else 600
+)
+GOVFLEX_API_RATE_PER_ADDRESS = env_int(
+    "GOVFLEX_API_RATE_PER_ADDRESS", default=0 if DEVELOPMENT else 1200
+)
+GOVFLEX_RATE_LIMIT_CACHE = "default"
+
+# Optional OpenID Connect sign-in (mozilla-django-oidc), on when the provider is configured.
+OIDC_RP_CLIENT_ID = os.environ.get("GOVFLEX_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("GOVFLEX_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("GOVFLEX_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("GOVFLEX_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("GOVFLEX_OIDC_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("GOVFLEX_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("GOVFLEX_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("GOVFLEX_OIDC_SCOPES", "openid email profile")
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/"
+GOVFLEX_OIDC_ENABLED = bool(
+    OIDC_RP_CLIENT_ID and OIDC_OP_AUTHORIZATION_ENDPOINT and OIDC_OP_TOKEN_ENDPOINT
+)
+GOVFLEX_OIDC_STAFF_ID_CLAIM = os.environ.get("GOVFLEX_OIDC_STAFF_ID_CLAIM", "")
+GOVFLEX_OIDC_LABEL = os.environ.get("GOVFLEX_OIDC_LABEL", "")
+GOVFLEX_OIDC_TRUSTS_MFA = env_bool("GOVFLEX_OIDC_TRUSTS_MFA", default=False)
+if GOVFLEX_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("govflex.accounts.oidc.OrganisationOIDCBackend")
+
+# CORS: closed (no CORS headers at all) unless origins are listed; API paths only.
+CORS_ALLOWED_ORIGINS = env_list("GOVFLEX_CORS_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_CREDENTIALS = False  # integrators send tokens, not cookies
+
+# One cache for every app server (rate limits); per-process memory unless GOVFLEX_CACHE_URL.
+if os.environ.get("GOVFLEX_CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["GOVFLEX_CACHE_URL"],
+        }
+    }
 
 # ------------------------------------------------------------------ e-mail
 EMAIL_BACKEND = os.environ.get(
@@ -193,17 +287,43 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "govflex@localhost")
 
 # ------------------------------------------------------------------ security
+# Production passes `govflex check --deploy` without warnings (docs/deploy.md).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if not DEVELOPMENT:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Behind a TLS proxy that sets X-Forwarded-Proto (and strips it from clients); set
+    # GOVFLEX_TRUST_X_FORWARDED_PROTO=false when the app terminates TLS itself.
+    if env_bool("GOVFLEX_TRUST_X_FORWARDED_PROTO", default=True):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", default=31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+    # The preload directive only permits listing the domain; its owner decides to submit it.
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]  # preload off by the operator's choice
+# Content-Security-Policy (django-csp) everywhere, development too, so a page that needs an
+# inline script or style breaks in development first: no 'unsafe-inline', no eval.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # ------------------------------------------------------------------ logging
 LOG_FORMAT = os.environ.get("GOVFLEX_LOG_FORMAT", "text" if DEVELOPMENT else "json")
