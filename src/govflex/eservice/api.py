@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from govflex.common.errors import NotFound
@@ -252,7 +252,7 @@ def reject(request: HttpRequest, request_id: int, payload: ActIn) -> Any:
 def note(request: HttpRequest, request_id: int, payload: NoteIn) -> Any:
     """An internal note (never shown to the citizen)."""
     event = request_note(actor=request.user, request_id=request_id, text=payload.text)
-    return 201, {
+    body = {
         "kind": event.kind,
         "at": event.at,
         "actor": request.user.get_username(),
@@ -260,6 +260,7 @@ def note(request: HttpRequest, request_id: int, payload: NoteIn) -> Any:
         "public_message": "",
         "note": event.note,
     }
+    return Status(201, body)
 
 
 @router.get("/eservice/services", response=list[ServiceOut])

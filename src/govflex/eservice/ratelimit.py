@@ -5,7 +5,7 @@ a shared ``CACHES["default"]`` (e.g. Redis or the database cache) in production;
 local-memory cache counts per process. Addresses are kept only as a keyed hash (PDPA: the
 address is personal data we do not need to keep).
 
-Behind a reverse proxy, ``GOVFLEX_TRUSTED_PROXIES`` says how many proxies append to
+Behind a reverse proxy, ``GOVFLEX_PROXY_COUNT`` says how many proxies append to
 ``X-Forwarded-For``; the client is the address just before them.
 """
 
@@ -46,7 +46,7 @@ class Verdict:
 
 def client_address(request: HttpRequest) -> str:
     """The caller's address, skipping the trusted proxies' own entries."""
-    proxies = int(getattr(settings, "GOVFLEX_TRUSTED_PROXIES", 0) or 0)
+    proxies = int(getattr(settings, "GOVFLEX_PROXY_COUNT", 0) or 0)
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies > 0 and forwarded:
         chain = [part.strip() for part in forwarded.split(",") if part.strip()]
