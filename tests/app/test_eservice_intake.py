@@ -128,10 +128,10 @@ def test_submissions_are_rate_limited_per_address(service: Any, settings: Any) -
 @pytest.mark.parametrize(
     ("files", "message"),
     [
-        ([pdf("virus.pdf", b"MZ\x90\x00 not a pdf")], "is not a PDF, JPEG or PNG"),
-        ([pdf("big.pdf", PDF + b"0" * (1024 * 1024))], "larger than 1 MB"),
-        ([pdf("a.pdf"), pdf("b.pdf"), pdf("c.pdf")], "at most 2 files"),
-        ([pdf("empty.pdf", b"")], "empty"),
+        ([pdf("virus.pdf", b"MZ\x90\x00 not a pdf")], "virus.pdf ไม่ใช่ไฟล์ PDF, JPEG หรือ PNG"),
+        ([pdf("big.pdf", PDF + b"0" * (1024 * 1024))], "big.pdf มีขนาดเกิน 1 MB"),
+        ([pdf("a.pdf"), pdf("b.pdf"), pdf("c.pdf")], "ไม่เกิน 2 ไฟล์"),
+        ([pdf("empty.pdf", b"")], "empty.pdf ไม่มีข้อมูล"),
     ],
 )
 def test_wrong_documents_are_refused_with_the_file_named(

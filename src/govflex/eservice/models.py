@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from govflex.core.eservice.flow import Status as FlowStatus
 from govflex.core.sla import SlaUnit as CoreSlaUnit
@@ -102,7 +103,7 @@ class RequestStatus(models.TextChoices):
     IN_PROGRESS = FlowStatus.IN_PROGRESS.value, _("In progress")
     INFO_REQUESTED = FlowStatus.INFO_REQUESTED.value, _("More information requested")
     COMPLETED = FlowStatus.COMPLETED.value, _("Completed")
-    REJECTED = FlowStatus.REJECTED.value, _("Rejected")
+    REJECTED = FlowStatus.REJECTED.value, pgettext_lazy("e-service", "Rejected")
 
 
 class ServiceRequest(models.Model):
@@ -177,7 +178,7 @@ class RequestEvent(models.Model):
         INFO_REQUESTED = "info_requested", _("More information requested")
         CITIZEN_REPLIED = "citizen_replied", _("The citizen replied")
         COMPLETED = "completed", _("Completed")
-        REJECTED = "rejected", _("Rejected")
+        REJECTED = "rejected", pgettext_lazy("e-service", "Rejected")
         NOTE = "note", _("Internal note")
 
     request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="events")
