@@ -38,6 +38,8 @@ class TokenOut(Schema):
     expires_at: dt.datetime
     revoked_at: dt.datetime | None
     last_used_at: dt.datetime | None
+    access: str
+    resources: list[str]
 
 
 @router.get("/me", response=MeOut, summary="The signed-in user and their roles")

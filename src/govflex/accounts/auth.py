@@ -7,13 +7,15 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
-from govflex.accounts.services import api_token_authenticate
+from govflex.accounts.services import api_token_lookup
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = api_token_authenticate(raw=token)
-        if user is None:
+        found = api_token_lookup(raw=token)
+        if found is None:
             return None
-        request.user = user
-        return user
+        request.user = found.user
+        # Read by govflex.accounts.scopes.token_scope_check before the endpoint runs.
+        request.api_token = found  # type: ignore[attr-defined]
+        return found.user

@@ -4,7 +4,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from govflex.accounts.models import User
+from govflex.accounts.models import ApiToken, User
+from govflex.accounts.scopes import resource_groups
 
 
 class PreferencesForm(forms.Form):
@@ -23,4 +24,17 @@ class ApiTokenForm(forms.Form):
         min_value=1,
         max_value=366,
         initial=settings.API_TOKEN_DEFAULT_DAYS,
+    )
+    access = forms.ChoiceField(
+        label=_("Access"),
+        choices=ApiToken.Access.choices,
+        initial=ApiToken.Access.READ,
+        widget=forms.RadioSelect,
+    )
+    resources = forms.MultipleChoiceField(
+        label=_("Resource groups"),
+        choices=resource_groups,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick none for every group your roles allow."),
     )

@@ -33,7 +33,15 @@ class User(AbstractUser):
 
 
 class ApiToken(models.Model):
-    """A personal token for integrators. Only a SHA-256 of the secret is stored."""
+    """A personal token for integrators. Only a SHA-256 of the secret is stored.
+
+    ``access`` and ``resources`` narrow what the token may do (govflex.accounts.scopes); it never
+    reaches further than its owner's roles.
+    """
+
+    class Access(models.TextChoices):
+        READ = "read", _("Read only")
+        WRITE = "write", _("Read and write")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=100)
@@ -43,6 +51,15 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField(_("expires"))
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    access = models.CharField(
+        _("access"), max_length=5, choices=Access.choices, default=Access.READ
+    )
+    resources = models.JSONField(
+        _("resource groups"),
+        default=list,
+        blank=True,
+        help_text=_("Empty: every resource group the owner may use."),
+    )
 
     class Meta:
         ordering = ("-created_at",)

@@ -13,10 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govflex.accounts.models import ApiToken, User
+from govflex.accounts.scopes import resource_groups
 from govflex.common.audit import audit_record
 from govflex.common.errors import NotFound, ValidationFailed
 
-TOKEN_PREFIX = "gf"  # noqa: S105 - a public marker, not a secret
+TOKEN_PREFIX = "gf"  # noqa: S105 - a public marker, not a secret  # nosec B105
 MAX_TOKEN_DAYS = 366
 
 
@@ -39,14 +40,31 @@ def user_set_preferences(*, user: User, language: str, thai_digits: bool) -> Use
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str, days: int) -> tuple[ApiToken, str]:
-    """Create a token; the plain text is returned once and never stored."""
+def api_token_create(
+    *,
+    user: User,
+    name: str,
+    days: int,
+    access: str = ApiToken.Access.WRITE,
+    resources: list[str] | None = None,
+) -> tuple[ApiToken, str]:
+    """Create a token; the plain text is returned once and never stored.
+
+    Without a scope it acts with all of its owner's permissions (as tokens always did); the web
+    form proposes read-only first.
+    """
     name = name.strip()
+    resources = sorted(set(resources or []))
     errors: dict[str, list[str]] = {}
     if not name:
         errors["name"] = [_("Give the token a name.")]
     if not 1 <= days <= MAX_TOKEN_DAYS:
         errors["days"] = [_("A token lasts from 1 to 366 days.")]
+    if access not in ApiToken.Access.values:
+        errors["access"] = [_("Choose read only, or read and write.")]
+    known = {group for group, _label in resource_groups()}
+    if any(r not in known for r in resources):
+        errors["resources"] = [_("Choose resource groups from the list.")]
     if errors:
         raise ValidationFailed(details={"fields": errors})
     prefix = secrets.token_hex(6)
@@ -57,12 +75,20 @@ def api_token_create(*, user: User, name: str, days: int) -> tuple[ApiToken, str
         prefix=prefix,
         secret_hash=_hash(secret),
         expires_at=timezone.now() + dt.timedelta(days=days),
+        access=access,
+        resources=resources,
     )
     audit_record(
         actor=user,
         action="api_token.create",
         target=token,
-        after={"name": token.name, "prefix": prefix, "expires_at": token.expires_at},
+        after={
+            "name": token.name,
+            "prefix": prefix,
+            "expires_at": token.expires_at,
+            "access": access,
+            "resources": resources,
+        },
     )
     return token, f"{TOKEN_PREFIX}_{prefix}_{secret}"
 
@@ -81,6 +107,13 @@ def api_token_revoke(*, user: User, token_id: int) -> ApiToken:
 
 def api_token_authenticate(*, raw: str) -> Any:
     """The token's active user, or None for a malformed, unknown, expired or revoked token."""
+    token = api_token_lookup(raw=raw)
+    return token.user if token is not None else None
+
+
+def api_token_lookup(*, raw: str) -> ApiToken | None:
+    """The valid token (with its user), or None for a malformed, unknown, expired or revoked
+    token or an inactive user."""
     parts = raw.strip().split("_", 2)
     if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
         return None
@@ -94,7 +127,7 @@ def api_token_authenticate(*, raw: str) -> Any:
     # Record use at most once a minute, so a busy integrator does not write on every call.
     if token.last_used_at is None or now - token.last_used_at > dt.timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    return token
 
 
 @transaction.atomic

@@ -83,7 +83,11 @@ def token_create(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             token, plain = services.api_token_create(
-                user=user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
+                user=user,
+                name=form.cleaned_data["name"],
+                days=form.cleaned_data["days"],
+                access=form.cleaned_data["access"],
+                resources=form.cleaned_data["resources"],
             )
         except DomainError as exc:
             messages.error(request, str(exc.message))

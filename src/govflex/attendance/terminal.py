@@ -264,7 +264,7 @@ def _copy_new(
             for (person_id, key), record in pending.items():
                 copy.write_row((person_id, record.at, key, record.terminal_user_id[:40]))
         cursor.execute(
-            f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)})"  # noqa: S608 - names
+            f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)})"  # noqa: S608 - names  # nosec B608
             f" SELECT {', '.join(values)} FROM govflex_terminal_batch b"
             # In index order: each person's index pages are touched once per batch.
             " ORDER BY b.person_id, b.at"

@@ -153,7 +153,7 @@ def deliver(delivery_id: int) -> str:
     )
     delivery.attempts += 1
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 - scheme checked  # nosec B310
             ok = 200 <= response.status < 300
             error = "" if ok else f"HTTP {response.status}"
     except (urllib.error.URLError, OSError) as exc:

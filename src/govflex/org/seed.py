@@ -79,7 +79,7 @@ def seed_agency(*, staff: int = 300, seed: int = 2569, code: str = DEMO_AGENCY_C
     existing = Agency.objects.filter(code=code).first()
     if existing is not None:
         return SeedResult(existing, existing.units.count(), existing.people.count(), created=False)
-    rng = random.Random(seed)  # noqa: S311 - demo data, not security
+    rng = random.Random(seed)  # noqa: S311 - demo data, not security  # nosec B311
     with transaction.atomic():
         agency = Agency.objects.create(
             code=code,

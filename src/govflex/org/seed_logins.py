@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 
 from govflex.org.models import Agency, Person, Role, RoleGrant, Unit
 
-DEMO_PASSWORD = "govflex-demo"  # noqa: S105 - printed for the demo on purpose
+DEMO_PASSWORD = "govflex-demo"  # noqa: S105 - printed for the demo on purpose  # nosec B105
 DEMO_LOGINS = (
     ("admin", "System administrator"),
     ("hr", "HR officer"),
