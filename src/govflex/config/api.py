@@ -23,6 +23,7 @@ from govflex.attendance.api_leave import router as leave_router
 from govflex.common.errors import DomainError
 from govflex.continuity.api import router as continuity_router
 from govflex.eservice.api import router as eservice_router
+from govflex.insights.api import router as insights_router
 from govflex.notifications.api import router as notifications_router
 from govflex.org.api import router as org_router
 from govflex.org.importing.api import router as import_router
@@ -107,5 +108,6 @@ api.add_router("", assessments_router)
 api.add_router("", work_router)
 api.add_router("", surveys_router)
 api.add_router("", work_evidence_router)
+api.add_router("", insights_router)
 api.add_router("", continuity_router)
 api.add_router("", eservice_router)

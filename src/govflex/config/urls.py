@@ -20,6 +20,7 @@ urlpatterns = [
     path("notifications/", include("govflex.notifications.urls")),
     path("policies/", include("govflex.policies.urls")),
     path("work/", include("govflex.work.urls")),
+    path("insights/", include("govflex.insights.urls")),
     path("continuity/", include("govflex.continuity.urls")),
     path("surveys/", include("govflex.surveys.urls")),
     path("eservice/", include("govflex.eservice.urls")),

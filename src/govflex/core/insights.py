@@ -1,0 +1,263 @@
+"""Monitoring figures: additive daily counts per unit, the indicators read from them, and the
+before/after comparison used to evaluate a policy change.
+
+Guideline 2565 asks agencies to follow and evaluate the effect of the new ways of working on
+performance, service and quality of life. Every indicator here is a ratio of sums, so a unit's,
+an agency's or a whole country's figure is computed the same way from the daily counts, never
+by averaging averages.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+
+MODES = ("standard", "staggered", "counted_hours", "off_site")
+
+
+@dataclass
+class Counts:
+    """Person-days and events of one unit (or any group) on one day (or any period)."""
+
+    people: int = 0  # person-days with a day result
+    working: int = 0  # person-days that had to meet the attendance rules
+    compliant: int = 0
+    late: int = 0
+    absent: int = 0
+    leave: int = 0
+    not_yet: int = 0  # today: not checked in yet, the working window still open
+    with_exceptions: int = 0
+    mode_standard: int = 0
+    mode_staggered: int = 0
+    mode_counted_hours: int = 0
+    mode_off_site: int = 0
+    reports_filed: int = 0
+    items_completed: int = 0
+    items_on_time: int = 0
+    contact_checks: int = 0
+    contact_answered: int = 0
+    response_seconds: int = 0  # sum over answered checks
+
+    def add(self, other: Counts) -> Counts:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        return self
+
+    @classmethod
+    def of(cls, values: Mapping[str, int | None]) -> Counts:
+        return cls(**{f.name: int(values.get(f.name) or 0) for f in fields(cls)})
+
+    def as_dict(self) -> dict[str, int]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def mode_days(self, mode: str) -> int:
+        return int(getattr(self, f"mode_{mode}"))
+
+
+def ratio(part: float, whole: float) -> float | None:
+    return part / whole if whole else None
+
+
+@dataclass(frozen=True)
+class Indicators:
+    """What the dashboards show, read from counts."""
+
+    people: int
+    compliance: float | None
+    late_rate: float | None
+    absence_rate: float | None
+    off_site_share: float | None
+    mode_mix: dict[str, float | None]
+    report_completeness: float | None
+    on_time_share: float | None
+    items_completed: int
+    answered_share: float | None
+    mean_response_minutes: float | None
+    exceptions: int
+
+    @classmethod
+    def of(cls, counts: Counts) -> Indicators:
+        in_mode = sum(counts.mode_days(m) for m in MODES)
+        return cls(
+            people=counts.people,
+            compliance=ratio(counts.compliant, counts.working),
+            late_rate=ratio(counts.late, counts.working),
+            absence_rate=ratio(counts.absent, counts.working),
+            off_site_share=ratio(counts.mode_off_site, in_mode),
+            mode_mix={m: ratio(counts.mode_days(m), in_mode) for m in MODES},
+            report_completeness=(
+                min(1.0, counts.reports_filed / counts.mode_off_site)
+                if counts.mode_off_site
+                else None
+            ),
+            on_time_share=ratio(counts.items_on_time, counts.items_completed),
+            items_completed=counts.items_completed,
+            answered_share=ratio(counts.contact_answered, counts.contact_checks),
+            mean_response_minutes=(
+                counts.response_seconds / counts.contact_answered / 60
+                if counts.contact_answered
+                else None
+            ),
+            exceptions=counts.with_exceptions,
+        )
+
+
+INDICATORS = (
+    "compliance",
+    "late_rate",
+    "absence_rate",
+    "off_site_share",
+    "report_completeness",
+    "on_time_share",
+    "answered_share",
+    "mean_response_minutes",
+)
+
+
+# ------------------------------------------------------------------ policy evaluation
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A difference-in-differences estimate for one indicator."""
+
+    indicator: str
+    treated_before: float | None
+    treated_after: float | None
+    control_before: float | None
+    control_after: float | None
+    effect: float | None  # (treated after - before) - (control after - before)
+    low: float | None  # 95% confidence interval, when the data allow one
+    high: float | None
+    treated_units: int
+    control_units: int
+
+    @property
+    def conclusive(self) -> bool:
+        """The interval excludes zero."""
+        return self.low is not None and self.high is not None and (self.low > 0 or self.high < 0)
+
+
+# Two-sided 95% quantiles of Student's t by degrees of freedom (beyond 30: the normal 1.96).
+_T95 = {
+    1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306,
+    9: 2.262, 10: 2.228, 11: 2.201, 12: 2.179, 13: 2.160, 14: 2.145, 15: 2.131, 16: 2.120,
+    17: 2.110, 18: 2.101, 19: 2.093, 20: 2.086, 21: 2.080, 22: 2.074, 23: 2.069, 24: 2.064,
+    25: 2.060, 26: 2.056, 27: 2.052, 28: 2.048, 29: 2.045, 30: 2.042,
+}  # fmt: skip
+
+
+def t95(degrees: int) -> float:
+    return _T95.get(degrees, 1.96) if degrees >= 1 else math.inf
+
+
+@dataclass(frozen=True)
+class UnitPeriods:
+    """One unit's counts before and after the change."""
+
+    before: Counts
+    after: Counts
+
+
+def _value(counts: Counts, indicator: str) -> float | None:
+    value = getattr(Indicators.of(counts), indicator)
+    return float(value) if value is not None else None
+
+
+def _pooled(units: Iterable[UnitPeriods], indicator: str) -> tuple[float | None, float | None]:
+    before, after = Counts(), Counts()
+    for unit in units:
+        before.add(unit.before)
+        after.add(unit.after)
+    return _value(before, indicator), _value(after, indicator)
+
+
+def _changes(units: Sequence[UnitPeriods], indicator: str) -> list[float]:
+    out = []
+    for unit in units:
+        before, after = _value(unit.before, indicator), _value(unit.after, indicator)
+        if before is not None and after is not None:
+            out.append(after - before)
+    return out
+
+
+def diff_in_diff(
+    indicator: str, treated: Sequence[UnitPeriods], control: Sequence[UnitPeriods]
+) -> Estimate:
+    """The change in the units the policy affected minus the change in comparable units it did
+    not affect (units are the observations). The interval uses Welch's standard error with a
+    conservative t quantile (the smaller group's degrees of freedom); with fewer than two units
+    with data on either side there is no interval."""
+    tb, ta = _pooled(treated, indicator)
+    cb, ca = _pooled(control, indicator)
+    effect = None
+    if None not in (tb, ta, cb, ca):
+        effect = (ta - tb) - (ca - cb)  # type: ignore[operator]
+    low = high = None
+    dt_, dc = _changes(treated, indicator), _changes(control, indicator)
+    if effect is not None and len(dt_) >= 2 and len(dc) >= 2:  # a variance needs two
+        se = math.sqrt(statistics.variance(dt_) / len(dt_) + statistics.variance(dc) / len(dc))
+        margin = t95(min(len(dt_), len(dc)) - 1) * se
+        low, high = effect - margin, effect + margin
+    return Estimate(
+        indicator=indicator,
+        treated_before=tb,
+        treated_after=ta,
+        control_before=cb,
+        control_after=ca,
+        effect=effect,
+        low=low,
+        high=high,
+        treated_units=len(dt_),
+        control_units=len(dc),
+    )
+
+
+# ------------------------------------------------------------------ national view
+
+
+@dataclass
+class AgencyDay:
+    """One agency's figures for one day, as the central view needs them."""
+
+    agency: str
+    staff: int  # people expected to work (with a day result)
+    modes: dict[str, int] = field(default_factory=dict)  # person-days per mode
+    compliant: int = 0
+    working: int = 0
+
+
+@dataclass(frozen=True)
+class NationalDay:
+    agencies_total: int
+    agencies_reporting: int
+    agencies_using: dict[str, int]
+    staff: int
+    staff_share: dict[str, float | None]
+    agencies_half_off_site: int
+    compliance: float | None
+
+    @property
+    def reporting_share(self) -> float | None:
+        return ratio(self.agencies_reporting, self.agencies_total)
+
+
+HALF = 0.5  # the OCSC's reports counted agencies with at least half of their staff off site
+
+
+def national_day(agencies_total: int, reports: Sequence[AgencyDay]) -> NationalDay:
+    staff = sum(r.staff for r in reports)
+    in_mode = {m: sum(r.modes.get(m, 0) for r in reports) for m in MODES}
+    return NationalDay(
+        agencies_total=agencies_total,
+        agencies_reporting=len(reports),
+        agencies_using={m: sum(1 for r in reports if r.modes.get(m, 0) > 0) for m in MODES},
+        staff=staff,
+        staff_share={m: ratio(in_mode[m], staff) for m in MODES},
+        agencies_half_off_site=sum(
+            1 for r in reports if r.staff and r.modes.get("off_site", 0) / r.staff >= HALF
+        ),
+        compliance=ratio(sum(r.compliant for r in reports), sum(r.working for r in reports)),
+    )
