@@ -198,16 +198,21 @@ def emergency_create(
     return emergency
 
 
+def _locked(actor: Any, emergency_id: int, refusal: str) -> Emergency:
+    """The emergency, for an executive, locked with its agency: one change at a time per
+    agency, so two executives cannot declare or extend into an overlap together."""
+    emergency = emergency_get(actor=actor, emergency_id=emergency_id)
+    if not may_declare(actor, emergency.agency_id):
+        raise AccessDenied(refusal)
+    Agency.objects.select_for_update().filter(pk=emergency.agency_id).first()
+    return Emergency.objects.select_for_update().get(pk=emergency.pk)
+
+
 @transaction.atomic
 def emergency_declare(*, actor: Any, emergency_id: int) -> Emergency:
     """An executive declares a draft: from its start, everyone in scope but the essential
     staff works off site; all of them are told at once."""
-    emergency = emergency_get(actor=actor, emergency_id=emergency_id)
-    if not may_declare(actor, emergency.agency_id):
-        raise AccessDenied(_("Only an executive may declare an emergency."))
-    # One declaration at a time per agency, so two executives cannot declare overlapping ones.
-    Agency.objects.select_for_update().filter(pk=emergency.agency_id).first()
-    emergency = Emergency.objects.select_for_update().get(pk=emergency.pk)
+    emergency = _locked(actor, emergency_id, _("Only an executive may declare an emergency."))
     if emergency.status != Emergency.Status.DRAFT:
         raise ValidationFailed(_("Only a draft can be declared."))
     emergency.status = Emergency.Status.DECLARED
@@ -234,11 +239,7 @@ def emergency_set_end(
 
     Past days keep what was in force then, so the last day cannot move before yesterday.
     """
-    emergency = emergency_get(actor=actor, emergency_id=emergency_id)
-    if not may_declare(actor, emergency.agency_id):
-        raise AccessDenied(_("Only an executive may extend or end an emergency."))
-    Agency.objects.select_for_update().filter(pk=emergency.agency_id).first()
-    emergency = Emergency.objects.select_for_update().get(pk=emergency.pk)
+    emergency = _locked(actor, emergency_id, _("Only an executive may extend or end an emergency."))
     if emergency.status != Emergency.Status.DECLARED:
         raise ValidationFailed(_("Only a declared emergency can be extended or ended."))
     today = today or timezone.localdate()
