@@ -5,8 +5,10 @@ a shared ``CACHES["default"]`` (e.g. Redis or the database cache) in production;
 local-memory cache counts per process. Addresses are kept only as a keyed hash (PDPA: the
 address is personal data we do not need to keep).
 
-Behind a reverse proxy, ``GOVFLEX_PROXY_COUNT`` says how many proxies append to
-``X-Forwarded-For``; the client is the address just before them.
+The client address is found the same way as for the sign-in lockout and the API limits
+(:func:`govflex.accounts.clientip.client_ip`, ``GOVFLEX_PROXY_COUNT``). The API's own
+per-minute limits (:mod:`govflex.accounts.ratelimit`) apply on top; these count the public
+e-service's actions over longer windows (an hour for new requests).
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from govflex.accounts.clientip import client_ip
 from govflex.common.errors import DomainError
 
 # (requests, window in seconds) per client address; override in settings for load tests.
@@ -44,17 +47,6 @@ class Verdict:
     retry_after: int
 
 
-def client_address(request: HttpRequest) -> str:
-    """The caller's address, skipping the trusted proxies' own entries."""
-    proxies = int(getattr(settings, "GOVFLEX_PROXY_COUNT", 0) or 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies > 0 and forwarded:
-        chain = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if len(chain) >= proxies:
-            return str(chain[-proxies])
-    return str(request.META.get("REMOTE_ADDR", "") or "unknown")
-
-
 def _limits(scope: str) -> tuple[int, int]:
     configured: dict[str, Any] = getattr(settings, "GOVFLEX_ESERVICE_RATE_LIMITS", {}) or {}
     limit, window = configured.get(scope, DEFAULT_LIMITS[scope])
@@ -70,6 +62,7 @@ def hit(scope: str, address: str, *, now: float | None = None) -> Verdict:
     bucket = int(now // window)
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
     key = f"govflex:rl:{scope}:{digest.hexdigest()[:32]}:{bucket}"
+    cache = caches[getattr(settings, "GOVFLEX_RATE_LIMIT_CACHE", "default")]
     if cache.add(key, 1, timeout=window + 5):
         count = 1
     else:
@@ -83,6 +76,6 @@ def hit(scope: str, address: str, *, now: float | None = None) -> Verdict:
 
 def require(scope: str, request: HttpRequest) -> None:
     """Count the attempt; refuse with :class:`RateLimited` (429) above the limit."""
-    verdict = hit(scope, client_address(request))
+    verdict = hit(scope, client_ip(request) or "unknown")
     if not verdict.allowed:
         raise RateLimited(details={"retry_after": verdict.retry_after})
