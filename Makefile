@@ -33,6 +33,7 @@ setup-dev: $(STAMP_DEV)
 run: setup
 	$(GOVFLEX) migrate --no-input
 	$(GOVFLEX) seed --staff $(STAFF) --if-empty
+	$(GOVFLEX) insights demo
 	$(GOVFLEX) demo_logins
 	@# the background worker (live attendance results, large imports) runs beside the server
 	$(GOVFLEX) worker & trap 'kill $$! 2>/dev/null' EXIT INT TERM; $(GOVFLEX) runserver $(HOST):$(PORT)

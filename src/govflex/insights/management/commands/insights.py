@@ -1,7 +1,7 @@
 """``govflex insights refresh`` (the worker does it every few seconds), ``govflex insights
 rebuild --from 2026-10-01 --to 2026-11-25 [--agency CODE]`` (after an import, or to fill the
 summaries the first time) and ``govflex insights monthly-report`` (daily: last month's executive
-report, once per agency)."""
+report, once per agency); ``govflex insights demo`` (demo history, once)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from govflex.insights.demo import demo_history
 from govflex.insights.monthly import monthly_reports_due
 from govflex.insights.summaries import rebuild, refresh
 from govflex.org.models import Agency
@@ -34,6 +35,9 @@ class Command(BaseCommand):
         again.add_argument("--to", dest="end")
         again.add_argument("--agency", help="agency code (default: all)")
         sub.add_parser("monthly-report", help="last month's executive reports not made yet")
+        demo = sub.add_parser("demo", help="demo history for the dashboards (once)")
+        demo.add_argument("--days", type=int, default=60)
+        demo.add_argument("--agency", default="demo", help="agency code (default: demo)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -51,5 +55,16 @@ class Command(BaseCommand):
                     raise CommandError(f"no agency with code {options['agency']}")
                 agency_id = agency.pk
             self.stdout.write(f"wrote {rebuild(start=start, end=end, agency_id=agency_id)} row(s)")
+        elif action == "demo":
+            agency = Agency.objects.filter(code=options["agency"]).first()
+            if agency is None:
+                raise CommandError(f"no agency with code {options['agency']}: run govflex seed")
+            result = demo_history(agency=agency, days=max(14, min(options["days"], 400)))
+            if result.created:
+                self.stdout.write(
+                    f"demo history: {result.results} day results, {result.summaries} summaries"
+                )
+            else:
+                self.stdout.write("demo history already there")
         else:
             self.stdout.write(f"made {monthly_reports_due()} monthly report(s)")
