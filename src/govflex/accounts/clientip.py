@@ -19,6 +19,6 @@ def client_ip(request: HttpRequest) -> str:
     if proxies <= 0 or not forwarded:
         return remote
     hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    if not hops:
+    if len(hops) < proxies:  # fewer entries than our proxies add: not through them
         return remote
-    return hops[-min(proxies, len(hops))]
+    return hops[-proxies]
