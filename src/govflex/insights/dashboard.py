@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from govflex.common.errors import DomainError
 from govflex.core import thaidate
 from govflex.core.insights import MODES, Counts, Indicators
 from govflex.insights.selectors import Filters, children, own_counts, people, totals, trend
@@ -149,15 +150,20 @@ def service_and_pulse(actor: Any, filters: Filters) -> dict[str, Any]:
     from govflex.surveys.results import pulse_scores  # noqa: PLC0415
 
     paths = [filters.unit.path] if filters.unit is not None else None
-    return {
-        "eservice": eservice_figures(filters.agency_id, paths, filters.start, filters.end),
-        "pulse": pulse_scores(
+    try:
+        pulse = pulse_scores(
             actor=actor,
             agency_id=filters.agency_id,
             unit_path=filters.unit.path if filters.unit is not None else "/",
             start=filters.start - dt.timedelta(days=90),
             end=filters.end,
-        ),
+        )
+    except DomainError:
+        # The survey's own scoping (e.g. a unit below its reporting level): no scores shown.
+        pulse = []
+    return {
+        "eservice": eservice_figures(filters.agency_id, paths, filters.start, filters.end),
+        "pulse": pulse,
     }
 
 
