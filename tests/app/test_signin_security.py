@@ -20,7 +20,7 @@ from govflex.org.models import Role
 from tests.factories import PersonFactory, UserFactory, grant
 from tests.factories.signin import current_code, login_verified, totp_device
 
-PASSWORD = "correct-horse-battery"  # the factories' password
+PASSWORD = "correct-horse-battery"  # the factories' password  # pragma: allowlist secret
 
 
 @pytest.fixture
