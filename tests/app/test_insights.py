@@ -250,3 +250,23 @@ def test_monthly_report_made_once_and_mailed(
     assert monthly_report(agency=world["agency"], today=dt.date(2026, 12, 4)) is None
     assert ExecutiveReport.objects.count() == 1
     assert UnitDaySummary.objects.exists()
+
+
+def test_an_emergency_in_force_shows_on_the_dashboard(world: dict[str, Any]) -> None:
+    from govflex.continuity.emergencies import emergency_create
+
+    emergency_create(
+        actor=world["executive"],
+        agency=world["agency"],
+        kind="flood",
+        title="น้ำท่วมอาคาร ๒",
+        starts_at=timezone.now() - dt.timedelta(hours=1),
+        units=[world["unit_a"]],
+        declare=True,
+    )
+    client = Client()
+    client.force_login(world["executive"])
+    assert "น้ำท่วมอาคาร ๒" in client.get("/insights/").content.decode()
+    today = client.get(f"/api/v1/agencies/{world['agency'].pk}/dashboard/today").json()
+    assert [e["title"] for e in today["emergencies"]] == ["น้ำท่วมอาคาร ๒"]
+    assert today["emergencies"][0]["off_site"] >= 1

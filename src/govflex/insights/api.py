@@ -89,17 +89,31 @@ def dashboard(request: HttpRequest, agency_id: int, given: Query[FilterIn]) -> A
 class TodayOut(FiguresOut):
     day: dt.date
     pending_approvals: int
+    emergencies: list[dict[str, Any]]
     service_points: list[dict[str, Any]]
 
 
 @router.get("/agencies/{agency_id}/dashboard/today", response=TodayOut)
 def today(request: HttpRequest, agency_id: int, given: Query[FilterIn]) -> Any:
     filters = _filters(request, agency_id, given)
-    figures = today_figures(filters, timezone.localdate())
+    figures = today_figures(filters, timezone.localdate(), request.user)
     return {
         **_figures(figures.counts),
         "day": figures.day,
         "pending_approvals": figures.pending_approvals,
+        "emergencies": [
+            {
+                "id": e.emergency.pk,
+                "title": e.emergency.title,
+                "kind": e.emergency.kind,
+                "people": e.total,
+                "off_site": e.off_site,
+                "essential": e.essential,
+                "recalled": e.recalled,
+                "on_leave": e.on_leave,
+            }
+            for e in figures.emergencies
+        ],
         "service_points": [
             {
                 "unit_id": p.unit.pk,

@@ -4,7 +4,8 @@ current), service points' coverage, open exceptions and pending approvals."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Q
@@ -38,6 +39,7 @@ class Today:
     counts: Counts
     pending_approvals: int
     points: list[PointStatus]
+    emergencies: list[Any] = field(default_factory=list)  # continuity.ActiveEmergency
 
     @property
     def points_short(self) -> int:
@@ -113,6 +115,15 @@ def coverage(filters: Filters, day: dt.date) -> list[PointStatus]:
     return out
 
 
-def today_figures(filters: Filters, day: dt.date) -> Today:
+def today_figures(filters: Filters, day: dt.date, actor: Any = None) -> Today:
     live = Filters(**{**filters.__dict__, "start": day, "end": day})
-    return Today(day, totals(live), pending_approvals(filters), coverage(filters, day))
+    emergencies = []
+    if actor is not None:
+        from govflex.continuity.selectors import emergencies_active  # noqa: PLC0415
+
+        emergencies = [
+            e
+            for e in emergencies_active(actor=actor, day=day)
+            if e.emergency.agency_id == filters.agency_id
+        ]
+    return Today(day, totals(live), pending_approvals(filters), coverage(filters, day), emergencies)

@@ -119,7 +119,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             else exports.dashboard_pdf(board, heading)
         )
         return _download(body, fmt, f"dashboard-{agency.code}-{filters.end:%Y%m%d}")
-    today = today_figures(filters, timezone.localdate())
+    today = today_figures(filters, timezone.localdate(), request.user)
     query = request.GET.copy()
     context: dict[str, Any] = {
         "agency": agency,
