@@ -1,13 +1,15 @@
 """Refresh the Thai catalogue and fill in translations from a JSON file.
 
 python scripts/translate.py                   # makemessages only: list what is untranslated
-python scripts/translate.py th.json           # ... then apply {"English msgid": "ข้อความไทย"}
+python scripts/translate.py th.json           # ... then fill {"English msgid": "ข้อความไทย"}
+python scripts/translate.py th.json --replace # ... also change translations that exist
 
 Several people (or sessions) may translate at once: the whole read-modify-write of the
 catalogue runs under a file lock so one run never overwrites another's entries. Plural
 entries take a list of two strings (Thai uses the same form for both). A message with a context
-is keyed "context\u0004msgid" (or by its msgid alone, which then also fills the same msgid
-without context).
+is keyed "context\u0004msgid"; its msgid alone fills it only while it is untranslated. An
+existing translation is never changed unless --replace is given (a shared catalogue: the same
+English word may need different Thai on different screens — give those a context instead).
 """
 
 from __future__ import annotations
@@ -37,14 +39,24 @@ def _makemessages() -> None:
     )
 
 
-def _apply(po: polib.POFile, translations: dict[str, str | list[str]]) -> int:
+def _translated(entry: polib.POEntry) -> bool:
+    return bool(entry.msgstr or any(entry.msgstr_plural.values())) and "fuzzy" not in entry.flags
+
+
+def _apply(
+    po: polib.POFile, translations: dict[str, str | list[str]], *, replace: bool = False
+) -> int:
+    """Fill untranslated entries; an existing translation changes only with ``replace`` and
+    only when named exactly (with its context), so one screen's wording cannot silently
+    change another's."""
     applied = 0
     for entry in po:
-        text = None
-        if entry.msgctxt:
-            text = translations.get(f"{entry.msgctxt}\x04{entry.msgid}")
-        if text is None:
+        exact = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        text = translations.get(exact)
+        if text is None and not _translated(entry):
             text = translations.get(entry.msgid)
+        elif text is not None and _translated(entry) and not replace:
+            text = None
         if text is None:
             continue
         if entry.msgid_plural:
@@ -59,6 +71,8 @@ def _apply(po: polib.POFile, translations: dict[str, str | list[str]]) -> int:
 
 
 def main(argv: list[str]) -> int:
+    replace = "--replace" in argv
+    argv = [a for a in argv if a != "--replace"]
     translations: dict[str, str | list[str]] = {}
     if argv:
         translations = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
@@ -68,7 +82,7 @@ def main(argv: list[str]) -> int:
         fcntl.flock(lock, fcntl.LOCK_EX)
         _makemessages()
         po = polib.pofile(str(CATALOGUE))
-        applied = _apply(po, translations)
+        applied = _apply(po, translations, replace=replace)
         po.save()
         po.save_as_mofile(str(CATALOGUE.with_suffix(".mo")))
     missing = [
@@ -79,7 +93,7 @@ def main(argv: list[str]) -> int:
     ]
     print(f"applied {applied}; untranslated {len(missing)}")
     for msgid in missing:
-        print(f"  {msgid!r}")
+        print(f"  {msgid!r}", flush=False)
     return 0
 
 
