@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from govflex.core.eservice.tracking import display, make_code
+from govflex.eservice.clock import forget_intake_contexts
 from govflex.org.models import Role
 from tests.factories import PersonFactory, UserFactory, user_with_role
 from tests.factories.eservice import ServiceFactory, pdf, submit
@@ -19,6 +20,7 @@ from tests.factories.eservice import ServiceFactory, pdf, submit
 def _clean(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path
     cache.clear()
+    forget_intake_contexts()
 
 
 @pytest.fixture

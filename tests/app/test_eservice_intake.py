@@ -17,6 +17,7 @@ from govflex.common.errors import NotFound, ValidationFailed
 from govflex.core.eservice.flow import Action
 from govflex.core.eservice.tracking import display, make_code
 from govflex.eservice.catalogue import notice_publish
+from govflex.eservice.clock import forget_intake_contexts
 from govflex.eservice.intake import (
     RequestNotFound,
     TrackingCodeInvalid,
@@ -33,6 +34,7 @@ from tests.factories.eservice import PDF, PNG, ServiceFactory, pdf, submit
 def _clean(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path
     cache.clear()  # rate-limit counters of earlier tests
+    forget_intake_contexts()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from govflex.common.errors import AccessDenied, NotFound, ValidationFailed
 from govflex.common.models import AuditEntry
 from govflex.core.eservice.flow import Action
 from govflex.eservice.catalogue import notice_current, notice_publish, service_save
+from govflex.eservice.clock import forget_intake_contexts
 from govflex.eservice.figures import eservice_figures
 from govflex.eservice.models import RequestEvent, Service, ServiceRequest
 from govflex.eservice.queue import queue, request_act, request_for_staff, request_note
@@ -29,6 +30,7 @@ from tests.factories.eservice import ServiceFactory, pdf, submit
 def _clean(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path
     cache.clear()
+    forget_intake_contexts()
 
 
 @pytest.fixture

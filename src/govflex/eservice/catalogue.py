@@ -256,10 +256,11 @@ def public_services(*, agency: Agency) -> QuerySet[Service]:
     return Service.objects.filter(agency=agency, active=True).order_by("name_th")
 
 
-def public_service(*, agency: Agency, code: str) -> Service:
+def public_service(*, agency_code: str, code: str) -> Service:
+    """An open service by the agency's and its own code (one query: the form is the busy path)."""
     service = (
-        Service.objects.select_related("agency", "unit")
-        .filter(agency=agency, code=code, active=True)
+        Service.objects.select_related("agency")
+        .filter(agency__code=agency_code, code=code, active=True)
         .first()
     )
     if service is None:

@@ -5,6 +5,7 @@ handed to the rules in :mod:`govflex.core.sla`."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -39,6 +40,30 @@ def clock_context(*, agency_id: int, unit_id: int, day: dt.date) -> ClockContext
         standard.hours.start, standard.hours.end, (standard.lunch.start, standard.lunch.end)
     )
     return ClockContext(unit_calendar(agency_id=agency_id, unit_id=unit_id), office)
+
+
+# The intake path (anonymous, possibly in bursts) reuses a unit's context for a minute: the
+# policy and the holidays change rarely, and a holiday declared now reaches new requests' due
+# times within that minute. Only derived values are kept, never anything another server needs.
+INTAKE_CONTEXT_SECONDS = 60.0
+_intake_contexts: dict[tuple[int, int, dt.date], tuple[float, ClockContext]] = {}
+
+
+def intake_clock_context(*, agency_id: int, unit_id: int, day: dt.date) -> ClockContext:
+    key = (agency_id, unit_id, day)
+    now = time.monotonic()
+    kept = _intake_contexts.get(key)
+    if kept is not None and kept[0] > now:
+        return kept[1]
+    if len(_intake_contexts) > 1000:
+        _intake_contexts.clear()
+    context = clock_context(agency_id=agency_id, unit_id=unit_id, day=day)
+    _intake_contexts[key] = (now + INTAKE_CONTEXT_SECONDS, context)
+    return context
+
+
+def forget_intake_contexts() -> None:
+    _intake_contexts.clear()
 
 
 @dataclass

@@ -27,7 +27,7 @@ from govflex.core.eservice.forms import APPLICANT_FIELDS, clean_answers
 from govflex.core.eservice.tracking import ALPHABET, BODY_LENGTH, check_typed, make_code
 from govflex.core.sla import due_after_pause
 from govflex.eservice.catalogue import fields_of, notice_current
-from govflex.eservice.clock import clock_context, due_for
+from govflex.eservice.clock import clock_context, due_for, intake_clock_context
 from govflex.eservice.mail import email_on_commit
 from govflex.eservice.models import RequestEvent, RequestFile, ServiceRequest
 from govflex.eservice.uploads import CheckedFile, check_files
@@ -124,7 +124,7 @@ def request_submit(
     if errors:
         raise ValidationFailed(details={"fields": errors})
     now = now or timezone.now()
-    context = clock_context(
+    context = intake_clock_context(
         agency_id=service.agency_id, unit_id=service.unit_id, day=timezone.localdate(now)
     )
     values = {

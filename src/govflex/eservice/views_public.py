@@ -86,8 +86,8 @@ def catalogue(request: HttpRequest, agency_code: str) -> HttpResponse:
 @public_errors
 @require_http_methods(["GET", "POST"])
 def service_form(request: HttpRequest, agency_code: str, service_code: str) -> HttpResponse:
-    agency = public_agency(code=agency_code)
-    service = public_service(agency=agency, code=service_code)
+    service = public_service(agency_code=agency_code, code=service_code)
+    agency = service.agency
     fields = fields_of(service)
     data = request.POST if request.method == "POST" else None
     applicant, answers = applicant_form(data), answers_form(fields, data)
