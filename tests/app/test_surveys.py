@@ -296,6 +296,9 @@ def test_pages_answer_results_export_and_setup(
     sheet = load_workbook(io.BytesIO(export.content))["results"]
     first = [cell.value for cell in sheet[3]]
     assert first[2] == 7  # the agency: 7 respondents
+    pdf = hr_client.get(f"/surveys/results/{round_.pk}/export.pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
 
 
 def test_api_open_rounds_submit_results_and_scores(

@@ -1,4 +1,4 @@
-"""XLSX of a round's results as shown (suppressed groups stay blank with the reason)."""
+"""XLSX and PDF of a round's results as shown (suppressed groups stay blank with the reason)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from govflex.common.pdf import table_pdf
 from govflex.core.thaidate import format_date
 from govflex.surveys.results import GroupRow, RoundResults
 
@@ -19,6 +20,33 @@ def hidden_reason(row: GroupRow) -> str:
         "parent_hidden": _("Not shown: the larger group is hidden"),
         "empty": _("No responses"),
     }.get(row.visibility, "")
+
+
+def results_table(found: RoundResults) -> tuple[list[str], list[list[str]]]:
+    """The results as shown: suppressed groups blank, with the reason."""
+    likert = [q for q in found.questions if q.kind == "likert"]
+    header = [_("Unit"), _("Respondents"), _("Response rate (%)"), _("Note")]
+    header += [q.text_th for q in likert]
+    rows = []
+    for row in found.rows:
+        cells = [
+            row.label,
+            str(row.respondents) if row.shown and row.respondents is not None else "",
+            f"{row.rate * 100:.1f}" if row.rate is not None else "",
+            hidden_reason(row),
+        ]
+        for q in likert:
+            mean = row.figures[q.key].mean if row.shown else None
+            cells.append(f"{mean:.2f}" if mean is not None else "")
+        rows.append(cells)
+    return header, rows
+
+
+def results_pdf(found: RoundResults) -> bytes:
+    header, rows = results_table(found)
+    round_ = found.round
+    period = f"{format_date(round_.opens_on)} – {format_date(round_.closes_on)}"
+    return table_pdf(title=round_.survey.title_th, period=period, header=header, rows=rows)
 
 
 def results_xlsx(found: RoundResults) -> bytes:

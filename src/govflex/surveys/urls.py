@@ -11,4 +11,5 @@ urlpatterns = [
     path("results/", views_results.results_list, name="results_list"),
     path("results/<int:round_id>/", views_results.results, name="results"),
     path("results/<int:round_id>/export.xlsx", views_results.export, name="export"),
+    path("results/<int:round_id>/export.pdf", views_results.export_pdf, name="export_pdf"),
 ]

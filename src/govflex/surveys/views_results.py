@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from govflex.org.views.helpers import chosen_agency, domain_errors, paginate
-from govflex.surveys.exports import hidden_reason, results_xlsx
+from govflex.surveys.exports import hidden_reason, results_pdf, results_xlsx
 from govflex.surveys.paths import path_of
 from govflex.surveys.results import GroupRow, RoundResults, pulse_scores, round_results
 from govflex.surveys.selectors import rounds_readable
@@ -112,5 +112,15 @@ def export(request: HttpRequest, round_id: int) -> HttpResponse:
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     name = f"pulse-{found.round.opens_on:%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@domain_errors
+def export_pdf(request: HttpRequest, round_id: int) -> HttpResponse:
+    found = round_results(actor=request.user, round_id=round_id)
+    response = HttpResponse(results_pdf(found), content_type="application/pdf")
+    name = f"pulse-{found.round.opens_on:%Y%m%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
