@@ -316,18 +316,22 @@ def days_confirm(*, people: Any, now: dt.datetime | None = None, horizon_days: i
     return confirmed
 
 
-def coordinates_purge(*, now: dt.datetime | None = None) -> int:
+def coordinates_purge(
+    *, now: dt.datetime | None = None, agency_id: int | None = None, dry_run: bool = False
+) -> int:
     """Erase raw coordinates older than each agency keeps them (PDPA: keep the minimum).
 
     Agencies that keep none lose any they still hold; the on/off-site classification stays.
+    ``agency_id`` limits it to one agency; ``dry_run`` only counts (govflex privacy purge).
     """
     now = now or timezone.now()
     kept = dict(AttendanceSettings.objects.values_list("agency_id", "keep_coordinates_days"))
     stored = Punch.objects.filter(latitude__isnull=False)
+    if agency_id is not None:
+        stored = stored.filter(person__agency_id=agency_id)
     purged = 0
-    for agency_id in set(stored.values_list("person__agency_id", flat=True)):
-        cutoff = now - dt.timedelta(days=kept.get(agency_id, 0))
-        purged += stored.filter(person__agency_id=agency_id, received_at__lt=cutoff).update(
-            latitude=None, longitude=None
-        )
+    for agency in set(stored.values_list("person__agency_id", flat=True)):
+        cutoff = now - dt.timedelta(days=kept.get(agency, 0))
+        old = stored.filter(person__agency_id=agency, received_at__lt=cutoff)
+        purged += old.count() if dry_run else old.update(latitude=None, longitude=None)
     return purged

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from govflex.accounts.services import user_set_location_consent
 from govflex.attendance.selectors import today_for
 from govflex.attendance.services import PunchInput, punch_record
 from govflex.common.errors import DomainError, error_text
@@ -23,6 +22,7 @@ from govflex.core.enums import PunchSource
 from govflex.org.access import access_for
 from govflex.org.models import Person
 from govflex.org.selectors import own_person
+from govflex.privacy.consents import consent_give, consent_withdraw
 
 
 def _me(request: HttpRequest) -> Person | None:
@@ -80,8 +80,16 @@ def punch(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def consent(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    user_set_location_consent(user=user, consent=request.POST.get("consent") == "yes")
+    # Recorded by govflex.privacy against the notice version the page showed (PDPA s. 19).
+    raw = request.POST.get("notice_version", "")
+    try:
+        if request.POST.get("consent") == "yes":
+            version = int(raw) if raw.isdigit() else None
+            consent_give(user=request.user, kind="location", notice_version=version)
+        else:
+            consent_withdraw(user=request.user, kind="location")
+    except DomainError as exc:
+        messages.error(request, error_text(exc))
     return redirect("attendance:checkin")
 
 

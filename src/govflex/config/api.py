@@ -30,6 +30,7 @@ from govflex.org.importing.api import router as import_router
 from govflex.policies.api import router as policies_router
 from govflex.policies.api_assessments import router as assessments_router
 from govflex.policies.api_documents import router as documents_router
+from govflex.privacy.api import router as privacy_router
 from govflex.surveys.api import router as surveys_router
 from govflex.work.api import router as work_router
 from govflex.work.api_evidence import router as work_evidence_router
@@ -111,3 +112,4 @@ api.add_router("", work_evidence_router)
 api.add_router("", insights_router)
 api.add_router("", continuity_router)
 api.add_router("", eservice_router)
+api.add_router("", privacy_router)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "govflex.continuity",
     "govflex.eservice",
     "govflex.insights",
+    "govflex.privacy",
 ]
 
 MIDDLEWARE = [
@@ -180,6 +181,7 @@ GOVFLEX_WORKER_LOOPS = [
     "govflex.attendance.live.run_live_evaluator",
     "govflex.surveys.tasks.run_upkeep_loop",
     "govflex.insights.summaries.run_summariser",
+    "govflex.privacy.tasks.run_daily_loop",  # retention purge and audit-chain check, daily
 ]
 
 # ------------------------------------------------------------------ auth

@@ -25,6 +25,7 @@ urlpatterns = [
     path("surveys/", include("govflex.surveys.urls")),
     path("eservice/", include("govflex.eservice.urls")),
     path("e/", include("govflex.eservice.urls_public")),
+    path("privacy/", include("govflex.privacy.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

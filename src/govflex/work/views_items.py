@@ -202,6 +202,6 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
 @domain_errors
 def output_file(request: HttpRequest, output_id: int) -> FileResponse:
     output = WorkOutput.objects.select_related("item__unit").filter(pk=output_id).first()
-    if output is None or not may_see(request.user, output.item):
-        raise NotFound
+    if output is None or not output.file or not may_see(request.user, output.item):
+        raise NotFound  # (an empty file: removed under the agency's retention period)
     return FileResponse(output.file.open("rb"), as_attachment=True)
