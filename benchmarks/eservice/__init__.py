@@ -1,0 +1,1 @@
+"""Helpers of bench_eservice (settings and the open-loop load generator)."""
