@@ -260,6 +260,9 @@ def test_catalogue_pages(desk: dict[str, Any]) -> None:
     client = Client()
     client.force_login(desk["users"]["hr"])
     assert desk["service"].name_th in client.get("/eservice/catalogue/").content.decode()
+    edit = client.get(f"/eservice/catalogue/{desk['service'].pk}/")
+    assert edit.status_code == 200
+    assert "house_no" in edit.content.decode()
     bad = client.post(
         "/eservice/catalogue/new/",
         {

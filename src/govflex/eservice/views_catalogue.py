@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from govflex.common.errors import AccessDenied, DomainError, NotFound
 from govflex.eservice.catalogue import (
+    SERVICE_FIELDS,
     may_manage,
     notice_current,
     notice_publish,
@@ -64,22 +65,7 @@ def service_edit(request: HttpRequest, service_id: int | None = None) -> HttpRes
     }
     if service is not None:
         initial = {
-            **{
-                f: getattr(service, f)
-                for f in (
-                    "code",
-                    "name_th",
-                    "name_en",
-                    "description_th",
-                    "description_en",
-                    "sla_amount",
-                    "sla_unit",
-                    "max_files",
-                    "max_file_mb",
-                    "files_required",
-                    "active",
-                )
-            },
+            **{f: getattr(service, f) for f in SERVICE_FIELDS},
             "unit": service.unit_id,
             "form_fields": json.dumps(service.form_fields, ensure_ascii=False, indent=2),
         }
