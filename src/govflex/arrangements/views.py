@@ -45,6 +45,7 @@ from govflex.org.models import Unit
 from govflex.org.selectors import own_person, person_get, units_reportable
 from govflex.org.views.helpers import domain_errors
 from govflex.policies.selectors import policy_for
+from govflex.privacy.exportlog import log_personal_export
 
 
 def _date(raw: str) -> dt.date | None:
@@ -216,6 +217,14 @@ def roster_pdf(request: HttpRequest) -> HttpResponse:
         [row.person.full_name_th] + [_cell_text(c) for c in row.cells] for row in context["rows"]
     ]
     content = table_pdf(title=title, period=period, header=header, rows=rows)
+    unit = context["unit"]
+    log_personal_export(
+        request.user,
+        "arrangements.roster",
+        unit.agency_id,
+        len(rows),
+        {"unit": unit.code, "from": context["first"], "to": context["last"], "format": "pdf"},
+    )
     response = HttpResponse(content, content_type="application/pdf")
     name = f"roster-{context['unit'].code}-{context['first']:%Y%m%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -31,6 +31,7 @@ from govflex.org.access import access_for
 from govflex.org.models import Person, Unit
 from govflex.org.selectors import person_list, units_reportable
 from govflex.org.views.helpers import domain_errors, form_errors
+from govflex.privacy.exportlog import log_personal_export
 
 KIND_CHOICES = [
     ("day_sheet", _("Unit day sheet")),
@@ -103,6 +104,14 @@ def report(request: HttpRequest) -> HttpResponseBase:
                     job = export_job_create(actor=request.user, request=wanted, fmt=fmt)
                     return redirect("attendance:export_job", job_id=job.pk)
                 built = build(access=access, request=wanted)
+                subject = built.unit or built.person
+                log_personal_export(
+                    request.user,
+                    f"attendance.{built.kind}",
+                    getattr(subject, "agency_id", None),
+                    len(built.totals or built.rows),
+                    {**wanted.as_params(), "format": fmt},
+                )
                 response = HttpResponse(render_file(built, fmt), content_type=CONTENT_TYPES[fmt])
                 response["Content-Disposition"] = f'attachment; filename="{file_name(built, fmt)}"'
                 return response
@@ -144,4 +153,7 @@ def export_download(request: HttpRequest, job_id: int) -> HttpResponseBase:
     ).first()
     if job is None or not job.file:
         raise NotFound
+    log_personal_export(
+        request.user, "attendance.export", None, None, {**job.params, "job": job.pk}
+    )
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)

@@ -16,6 +16,7 @@ from govflex.continuity.board import (
     my_open_entries,
     roll_call_get,
     roll_calls_followed,
+    visible_entries,
 )
 from govflex.continuity.emergencies import emergency_get
 from govflex.continuity.exports import results_pdf, results_xlsx
@@ -31,6 +32,7 @@ from govflex.org.access import access_for
 from govflex.org.models import Unit
 from govflex.org.selectors import agency_or_default
 from govflex.org.views.helpers import domain_errors
+from govflex.privacy.exportlog import log_personal_export
 
 
 @login_required
@@ -122,6 +124,14 @@ def roll_call_export(request: HttpRequest, roll_call_id: int, fmt: str) -> HttpR
     else:
         body = results_pdf(actor=request.user, roll_call=roll_call)
         mime = "application/pdf"
+    rows = visible_entries(actor=request.user, roll_call=roll_call).count()
+    log_personal_export(
+        request.user,
+        "continuity.roll_call",
+        roll_call.agency_id,
+        rows,
+        {"roll_call": roll_call.pk, "format": fmt},
+    )
     response = HttpResponse(body, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="roll-call-{stamp}.{fmt}"'
     return response

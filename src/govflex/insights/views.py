@@ -24,6 +24,7 @@ from govflex.insights.today import today_figures
 from govflex.org.access import access_for
 from govflex.org.models import Agency, PositionType, StaffCategory, Unit
 from govflex.org.views.helpers import domain_errors
+from govflex.privacy.exportlog import log_personal_export
 
 PERIODS = {"7": 7, "30": 30, "90": 90, "365": 365}
 CONTENT_TYPES = {
@@ -118,6 +119,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             if fmt == "xlsx"
             else exports.dashboard_pdf(board, heading)
         )
+        scope = {"unit": getattr(filters.unit, "code", ""), "to": filters.end, "format": fmt}
+        log_personal_export(request.user, "insights.dashboard", agency.pk, len(board.people), scope)
         return _download(body, fmt, f"dashboard-{agency.code}-{filters.end:%Y%m%d}")
     today = today_figures(filters, timezone.localdate(), request.user)
     query = request.GET.copy()

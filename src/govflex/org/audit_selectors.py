@@ -19,6 +19,8 @@ def audit_entries(
     actor: str = "",
     action: str = "",
     target: str = "",
+    target_type: str = "",
+    target_id: str = "",
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> QuerySet[AuditEntry]:
@@ -38,6 +40,10 @@ def audit_entries(
             | Q(target_id=target)
             | Q(target_label__icontains=target)
         )
+    if target_type:
+        qs = qs.filter(target_type=target_type)
+    if target_id:
+        qs = qs.filter(target_id=target_id)
     tz = timezone.get_current_timezone()
     if date_from:
         qs = qs.filter(at__gte=dt.datetime.combine(date_from, dt.time.min, tzinfo=tz))

@@ -106,6 +106,8 @@ class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("Actor"), required=False)
     action = forms.CharField(label=_("Action"), required=False)
     target = forms.CharField(label=_("Target"), required=False, help_text=_("Type, ID or name"))
+    target_type = forms.ChoiceField(label=_("Target type"), required=False)
+    target_id = forms.CharField(label=_("Target ID"), required=False, max_length=100)
     date_from = BEDateField(label=_("From"), required=False)
     date_to = BEDateField(label=_("To"), required=False)
 

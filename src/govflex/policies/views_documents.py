@@ -48,6 +48,7 @@ from govflex.policies.documents_render import (
 from govflex.policies.documents_view import body_template, settings_of, view_of
 from govflex.policies.exports import acknowledgement_xlsx
 from govflex.policies.models import Acknowledgement, OfficialDocument, PolicyVersion
+from govflex.privacy.exportlog import log_personal_export
 
 
 class DocumentForm(forms.Form):
@@ -204,6 +205,14 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     writer = may_write(request.user, document.agency_id)
     if request.GET.get("format") == "xlsx" and writer:
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        rows = audience(document).count()
+        log_personal_export(
+            request.user,
+            "policies.acknowledgements",
+            document.agency_id,
+            rows,
+            {"document": document.pk, "format": "xlsx"},
+        )
         return _download(document, acknowledgement_xlsx(document), "xlsx", mime)
     published = document.status == OfficialDocument.Status.PUBLISHED
     concerned = (

@@ -26,7 +26,14 @@ def log_personal_export(
 ) -> AuditEntry:
     """Record that ``actor`` exported ``what`` (e.g. ``"attendance.report"``) of the agency:
     ``rows`` people or rows (``None`` when the file's size is not known here) and ``scope``
-    (unit, period, format — what identifies the selection)."""
+    (unit, period, format — what identifies the selection). Without ``agency_id`` the entry
+    goes to the actor's own agency, so that agency's auditors see it."""
+    if agency_id is None:
+        from govflex.org.access import access_for  # noqa: PLC0415 - org may import this module
+
+        access = access_for(actor)
+        agencies = access.agencies()
+        agency_id = access.home_agency_id or (min(agencies) if len(agencies) == 1 else None)
     return audit_record(
         actor=actor,
         action=ACTION,

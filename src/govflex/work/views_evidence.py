@@ -17,6 +17,7 @@ from govflex.org.access import access_for
 from govflex.org.models import Person
 from govflex.org.selectors import own_person, units_reportable
 from govflex.org.views.helpers import domain_errors
+from govflex.privacy.exportlog import log_personal_export
 from govflex.work import evidence_export as export
 from govflex.work.evidence import (
     Period,
@@ -101,6 +102,8 @@ def evidence_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
             if fmt == "xlsx"
             else export.to_pdf(title=title, period=period_text, summary=summary, people=table)
         )
+        scope = {"unit": unit.code, "period": period.key, "format": fmt}
+        log_personal_export(request.user, "work.evidence", unit.agency_id, len(people), scope)
         return _download(body, fmt, f"evidence-{unit.code}-{period.key}")
     context: dict[str, Any] = {
         "title": title,
@@ -135,6 +138,8 @@ def evidence_person(request: HttpRequest, person_id: int) -> HttpResponse:
             if fmt == "xlsx"
             else export.to_pdf(title=title, period=period_text, summary=summary)
         )
+        scope = {"person": person.staff_id, "period": period.key, "format": fmt}
+        log_personal_export(request.user, "work.evidence", person.agency_id, 1, scope)
         return _download(body, fmt, f"evidence-{person.staff_id}-{period.key}")
     context = {
         "title": title,
