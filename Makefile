@@ -33,6 +33,8 @@ setup-dev: $(STAMP_DEV)
 run: setup
 	$(GOVFLEX) migrate --no-input
 	$(GOVFLEX) seed --staff $(STAFF) --if-empty
+	$(GOVFLEX) eservice demo
+	$(GOVFLEX) surveys demo
 	$(GOVFLEX) insights demo
 	$(GOVFLEX) demo_logins
 	@# the background worker (live attendance results, large imports) runs beside the server
