@@ -47,6 +47,10 @@ class DayReport(models.Model):
         constraints = (
             models.UniqueConstraint(fields=("person", "day"), name="one_report_per_person_day"),
         )
+        indexes = (  # the dashboards' summariser reads reports changed since its last run
+            models.Index(fields=("reported_at",)),
+            models.Index(fields=("reviewed_at",)),
+        )
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.day} {self.status}"
@@ -114,7 +118,10 @@ class WorkItem(models.Model):
         ordering = ("due_date", "-priority", "pk")
         verbose_name = _("work item")
         verbose_name_plural = _("work items")
-        indexes = (models.Index(fields=("agency", "status", "due_date")),)
+        indexes = (
+            models.Index(fields=("agency", "status", "due_date")),
+            models.Index(fields=("completed_at",)),  # the dashboards' summariser
+        )
         constraints = (
             models.CheckConstraint(
                 condition=models.Q(progress__lte=100), name="work_progress_at_most_100"
@@ -211,6 +218,7 @@ class ContactCheck(models.Model):
 
     class Meta:
         ordering = ("-sent_at", "-pk")
+        indexes = (models.Index(fields=("sent_at",)),)
         verbose_name = _("contact check")
         verbose_name_plural = _("contact checks")
 
@@ -229,6 +237,7 @@ class ContactAnswer(models.Model):
         ordering = ("contact_check", "person")
         verbose_name = _("contact answer")
         verbose_name_plural = _("contact answers")
+        indexes = (models.Index(fields=("answered_at",)),)
         constraints = (
             models.UniqueConstraint(
                 fields=("contact_check", "person"), name="one_answer_per_check"

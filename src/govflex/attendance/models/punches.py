@@ -134,6 +134,8 @@ class DayResult(models.Model):
         indexes = (
             models.Index(fields=("agency", "day", "status")),
             models.Index(fields=("unit_id_at", "day")),
+            # The dashboards' summariser reads the results changed since its last run.
+            models.Index(fields=("computed_at",)),
         )
 
     def __str__(self) -> str:
