@@ -37,6 +37,7 @@ GROUP_LABELS: dict[str, Promise] = {
     "surveys": _("Pulse surveys"),
     "insights": _("Dashboards"),
     "accounts": _("My account and tokens"),
+    "privacy": _("My data (privacy)"),
 }
 
 
