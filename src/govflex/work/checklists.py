@@ -83,7 +83,12 @@ def template_save(
     access = access_for(actor)
     template = None
     if template_id is not None:
-        template = templates_managed(actor=actor).select_for_update().filter(pk=template_id).first()
+        template = (
+            templates_managed(actor=actor)
+            .select_for_update(of=("self",))
+            .filter(pk=template_id)
+            .first()
+        )
         if template is None:
             raise NotFound
         agency_id = template.agency_id
