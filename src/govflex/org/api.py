@@ -11,9 +11,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from govflex.common.errors import ValidationFailed
+from govflex.common.pagination import Pagination
 from govflex.org import selectors, services
 from govflex.org.access import Access, access_for
 from govflex.org.models import Agency, Person, Position, Unit, WorkSite
@@ -59,7 +60,7 @@ def _ref_error(field: str, value: str) -> ValidationFailed:
 
 # ---------------------------------------------------------------------------- agencies
 @router.get("/agencies", response=list[AgencyOut], summary="Agencies in scope")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_agencies(request: HttpRequest) -> Any:
     return selectors.agency_list(access=_access(request))
 
@@ -71,7 +72,7 @@ def get_agency(request: HttpRequest, agency_id: int) -> Any:
 
 # ---------------------------------------------------------------------------- work sites
 @router.get("/work-sites", response=list[WorkSiteOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_work_sites(request: HttpRequest, agency_id: int | None = None, q: str = "") -> Any:
     return selectors.work_site_list(access=_access(request), agency_id=agency_id, search=q)
 
@@ -103,7 +104,7 @@ def update_work_site(request: HttpRequest, site_id: int, payload: WorkSiteIn) ->
 
 # ---------------------------------------------------------------------------- units
 @router.get("/units", response=list[UnitOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_units(
     request: HttpRequest, agency_id: int | None = None, q: str = "", within: int | None = None
 ) -> Any:
@@ -153,7 +154,7 @@ def update_unit(request: HttpRequest, unit_id: int, payload: UnitIn) -> Any:
 
 # ---------------------------------------------------------------------------- positions
 @router.get("/positions", response=list[PositionOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_positions(
     request: HttpRequest, agency_id: int | None = None, q: str = "", position_type: str = ""
 ) -> Any:
@@ -185,7 +186,7 @@ def update_position(request: HttpRequest, position_id: int, payload: PositionIn)
 
 # ---------------------------------------------------------------------------- people
 @router.get("/people", response=list[PersonOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_people(
     request: HttpRequest,
     agency_id: int | None = None,
