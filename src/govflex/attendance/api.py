@@ -11,12 +11,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from govflex.attendance import selectors
 from govflex.attendance.services import PunchInput, punch_record
 from govflex.attendance.terminal import terminal_import_create, terminal_import_get
 from govflex.common.errors import DomainError, NotFound, ValidationFailed
+from govflex.common.pagination import Pagination
 from govflex.core.enums import PunchSource
 from govflex.org.access import Access, access_for
 from govflex.org.models import Person
@@ -79,7 +80,7 @@ class PunchOut(Schema):
     created: bool = False
 
 
-class BulkIn(Schema):
+class PunchBulkIn(Schema):
     items: list[PunchIn] = Field(..., min_length=1, max_length=5000)
     store_valid: bool = Field(
         default=False,
@@ -97,7 +98,7 @@ class BulkItemOut(Schema):
     details: dict[str, Any] = {}  # noqa: RUF012 - pydantic default
 
 
-class BulkOut(Schema):
+class PunchBulkOut(Schema):
     stored: int
     duplicates: int
     refused: int
@@ -169,8 +170,10 @@ def create_punch(request: HttpRequest, payload: PunchIn) -> Any:
     return Status(201 if created else 200, punch)
 
 
-@router.post("/punches/bulk", response={200: BulkOut, 422: BulkOut}, summary="Record many punches")
-def create_punches(request: HttpRequest, payload: BulkIn) -> Any:
+@router.post(
+    "/punches/bulk", response={200: PunchBulkOut, 422: PunchBulkOut}, summary="Record many punches"
+)
+def create_punches(request: HttpRequest, payload: PunchBulkIn) -> Any:
     """Each item is reported. Without ``store_valid`` nothing is stored unless all items pass."""
     results: list[BulkItemOut] = []
     with transaction.atomic():
@@ -202,10 +205,10 @@ def create_punches(request: HttpRequest, payload: BulkIn) -> Any:
                         "not_stored",
                         _("Not stored: other items were refused."),
                     )
-            return Status(422, BulkOut(stored=0, duplicates=0, refused=refused, items=results))
+            return Status(422, PunchBulkOut(stored=0, duplicates=0, refused=refused, items=results))
     stored = sum(1 for r in results if r.ok and r.created)
     duplicates = sum(1 for r in results if r.ok and not r.created)
-    return BulkOut(stored=stored, duplicates=duplicates, refused=refused, items=results)
+    return PunchBulkOut(stored=stored, duplicates=duplicates, refused=refused, items=results)
 
 
 class PeriodFilter(Schema):
@@ -217,7 +220,7 @@ class PeriodFilter(Schema):
 
 
 @router.get("/punches", response=list[PunchOut], summary="Punches in scope")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_punches(request: HttpRequest, filters: Query[PeriodFilter]) -> Any:
     access = access_for(request.user)
     if filters.person is not None:
@@ -228,7 +231,7 @@ def list_punches(request: HttpRequest, filters: Query[PeriodFilter]) -> Any:
 
 
 @router.get("/day-results", response=list[DayResultOut], summary="Day results in scope")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_day_results(request: HttpRequest, filters: Query[PeriodFilter]) -> Any:
     access = access_for(request.user)
     if filters.person is not None:

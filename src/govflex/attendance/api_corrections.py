@@ -1,13 +1,14 @@
 """REST endpoints for corrections: file (with optional evidence), list, decide, withdraw."""
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Form, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.params.functions import File as FileParam
+from pydantic import WithJsonSchema
 
 from govflex.attendance.corrections import (
     correction_decide,
@@ -17,10 +18,16 @@ from govflex.attendance.corrections import (
 )
 from govflex.attendance.models import Correction
 from govflex.common.errors import NotFound
+from govflex.common.pagination import Pagination
 from govflex.org.access import access_for
 from govflex.org.selectors import own_person
 
 router = Router(tags=["attendance"])
+
+# Inline in the schema: a shared component named "Kind" was overwritten by the import kinds.
+CorrectionKind = Annotated[
+    Correction.Kind, WithJsonSchema({"type": "string", "enum": list(Correction.Kind.values)})
+]
 
 
 class CorrectionOut(Schema):
@@ -50,7 +57,7 @@ class DecisionIn(Schema):
 def file_correction(
     request: HttpRequest,
     day: Form[dt.date],
-    kind: Form[Correction.Kind],
+    kind: Form[CorrectionKind],
     reason: Form[str],
     times: Form[str] = "",
     evidence: UploadedFile | None = FileParam(None),  # noqa: B008 - ninja's way to declare a file
@@ -72,14 +79,14 @@ def file_correction(
 
 
 @router.get("/corrections", response=list[CorrectionOut], summary="My corrections")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def my_corrections(request: HttpRequest) -> Any:
     access = access_for(request.user)
     return Correction.objects.filter(person_id=access.person_id or 0)
 
 
 @router.get("/corrections/pending", response=list[CorrectionOut], summary="Waiting for my decision")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def pending(request: HttpRequest) -> Any:
     return corrections_to_decide(access=access_for(request.user))
 
