@@ -9,9 +9,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from govflex.common.errors import NotFound
+from govflex.common.pagination import Pagination
 from govflex.core.eservice.flow import Action
 from govflex.core.eservice.tracking import display
 from govflex.eservice import ratelimit
@@ -39,7 +40,7 @@ class ClockOut(Schema):
     text: str
 
 
-class RequestOut(Schema):
+class EServiceRequestOut(Schema):
     id: int
     tracking_code: str
     service_id: int
@@ -71,7 +72,7 @@ class EventOut(Schema):
     note: str
 
 
-class RequestDetailOut(RequestOut):
+class EServiceRequestDetailOut(EServiceRequestOut):
     applicant_email: str
     applicant_phone: str
     privacy_version: int
@@ -183,8 +184,8 @@ def _detail(request: ServiceRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/eservice/requests", response=list[RequestOut])
-@paginate(LimitOffsetPagination)
+@router.get("/eservice/requests", response=list[EServiceRequestOut])
+@paginate(Pagination)
 def list_requests(
     request: HttpRequest,
     status: str = "",
@@ -214,7 +215,7 @@ class _Mapped:
         return [_out(r, self.contexts) for r in self.rows[index]]
 
 
-@router.get("/eservice/requests/{request_id}", response=RequestDetailOut)
+@router.get("/eservice/requests/{request_id}", response=EServiceRequestDetailOut)
 def get_request(request: HttpRequest, request_id: int) -> Any:
     """A request with the citizen's answers, the documents and the whole history."""
     return _detail(request_for_staff(actor=request.user, request_id=request_id))
@@ -225,24 +226,24 @@ def _act(request: HttpRequest, request_id: int, action: Action, message: str) ->
     return _detail(request_for_staff(actor=request.user, request_id=request_id))
 
 
-@router.post("/eservice/requests/{request_id}/accept", response=RequestDetailOut)
+@router.post("/eservice/requests/{request_id}/accept", response=EServiceRequestDetailOut)
 def accept(request: HttpRequest, request_id: int, payload: ActIn) -> Any:
     """Accept and start (also: start again after asking the citizen)."""
     return _act(request, request_id, Action.ACCEPT, payload.message)
 
 
-@router.post("/eservice/requests/{request_id}/ask-info", response=RequestDetailOut)
+@router.post("/eservice/requests/{request_id}/ask-info", response=EServiceRequestDetailOut)
 def ask_info(request: HttpRequest, request_id: int, payload: ActIn) -> Any:
     """Ask the citizen for more (``message`` required); the SLA clock stops until they answer."""
     return _act(request, request_id, Action.ASK_INFO, payload.message)
 
 
-@router.post("/eservice/requests/{request_id}/complete", response=RequestDetailOut)
+@router.post("/eservice/requests/{request_id}/complete", response=EServiceRequestDetailOut)
 def complete(request: HttpRequest, request_id: int, payload: ActIn) -> Any:
     return _act(request, request_id, Action.COMPLETE, payload.message)
 
 
-@router.post("/eservice/requests/{request_id}/reject", response=RequestDetailOut)
+@router.post("/eservice/requests/{request_id}/reject", response=EServiceRequestDetailOut)
 def reject(request: HttpRequest, request_id: int, payload: ActIn) -> Any:
     """Reject with the reason (``message``, required), which the citizen sees."""
     return _act(request, request_id, Action.REJECT, payload.message)
