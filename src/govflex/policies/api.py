@@ -6,6 +6,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from govflex.common.api_types import ObjectId
 from govflex.common.errors import NotFound
 from govflex.org.access import access_for
 from govflex.org.models import Unit
@@ -20,7 +21,7 @@ router = Router(tags=["policies"])
 class PolicyOut(Schema):
     id: int
     agency_id: int
-    unit_ids: list[int]
+    unit_ids: list[ObjectId]
     effective_from: dt.date
     name: str
     note: str
@@ -32,7 +33,7 @@ class PolicyOut(Schema):
 
 class PolicyIn(Schema):
     effective_from: dt.date
-    unit_ids: list[int] = Field(default_factory=list)
+    unit_ids: list[ObjectId] = Field(default_factory=list)
     name: str = ""
     note: str = ""
     values: dict[str, Any] = Field(default_factory=dict)

@@ -40,7 +40,7 @@ class AssessIn(AnswersIn):
     person_id: int | None = None
 
 
-class BulkIn(AnswersIn):
+class AssessmentBulkIn(AnswersIn):
     position_type: str
 
 
@@ -56,7 +56,7 @@ class AssessmentOut(Schema):
     assessed_at: dt.datetime
 
 
-class DecideIn(Schema):
+class AssessmentDecideIn(Schema):
     decision: dict[str, str] | None = None
     reason: str = ""
 
@@ -108,7 +108,7 @@ def list_assessments(request: HttpRequest, position_id: int) -> Any:
 
 
 @router.post("/assessments/{assessment_id}/decide", response=AssessmentOut)
-def decide(request: HttpRequest, assessment_id: int, payload: DecideIn) -> Any:
+def decide(request: HttpRequest, assessment_id: int, payload: AssessmentDecideIn) -> Any:
     """Accept (no ``decision``) or decide differently with a ``reason``."""
     return assessment_decide(
         actor=request.user,
@@ -119,7 +119,7 @@ def decide(request: HttpRequest, assessment_id: int, payload: DecideIn) -> Any:
 
 
 @router.post("/agencies/{agency_id}/assessments/bulk", response=dict[str, int])
-def bulk(request: HttpRequest, agency_id: int, payload: BulkIn) -> Any:
+def bulk(request: HttpRequest, agency_id: int, payload: AssessmentBulkIn) -> Any:
     agency = agency_get(access=access_for(request.user), agency_id=agency_id)
     count = assessment_bulk(
         actor=request.user,
