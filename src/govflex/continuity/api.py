@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
+from govflex.common.api_types import ObjectId
 from govflex.common.errors import NotFound, field_error
 from govflex.continuity.board import board, my_open_entries, roll_call_get, visible_entries
 from govflex.continuity.emergencies import (
@@ -44,7 +45,7 @@ class EmergencyOut(Schema):
     description: str
     starts_at: dt.datetime
     end_date: dt.date | None
-    unit_ids: list[int]
+    unit_ids: list[ObjectId]
     order_id: int | None
     order_number: str
     status: str
@@ -56,7 +57,7 @@ class EmergencyIn(Schema):
     title: str
     starts_at: dt.datetime
     end_date: dt.date | None = None
-    unit_ids: list[int] = Field(default_factory=list)
+    unit_ids: list[ObjectId] = Field(default_factory=list)
     order_id: int | None = None
     description: str = ""
     agency_id: int | None = None
@@ -220,7 +221,7 @@ class RollCallOut(Schema):
     closed_at: dt.datetime | None
 
 
-class AnswerIn(Schema):
+class RollCallAnswerIn(Schema):
     answer: str  # safe_working, safe_unable, need_help
     note: str = ""
     latitude: Decimal | None = None
@@ -315,7 +316,7 @@ def my_roll_calls(request: HttpRequest) -> Any:
 
 
 @router.post("/roll-calls/{roll_call_id}/answer", response=EntryOut)
-def answer(request: HttpRequest, roll_call_id: int, payload: AnswerIn) -> Any:
+def answer(request: HttpRequest, roll_call_id: int, payload: RollCallAnswerIn) -> Any:
     """One tap; answering again replaces the answer (every answer is kept)."""
     entry = roll_call_answer(
         actor=request.user,
