@@ -37,6 +37,7 @@ from govflex.arrangements.approvals.upkeep import (
 )
 from govflex.arrangements.models import ArrangementRequest
 from govflex.arrangements.roster import roster_rows
+from govflex.common.api_types import ObjectId
 from govflex.common.errors import NotFound, ValidationFailed, in_language
 from govflex.core.approval import Impact
 from govflex.org.access import access_for
@@ -48,7 +49,7 @@ router = Router(tags=["arrangement requests"])
 MAX_ROSTER_DAYS = 62
 
 
-class DayValue(Schema):
+class RequestedDayValue(Schema):
     mode: str = ""
     slot: str = ""
     place: str = ""
@@ -56,7 +57,7 @@ class DayValue(Schema):
 
 class RequestIn(Schema):
     kind: str
-    days: dict[str, DayValue]
+    days: dict[str, RequestedDayValue]
     reason: str
     effective_from: dt.date | None = None
 
@@ -213,7 +214,7 @@ def withdraw(request: HttpRequest, request_id: int) -> Any:
 
 
 class BulkIn(Schema):
-    ids: list[int]
+    ids: list[ObjectId]
     note: str = ""
 
 
