@@ -9,6 +9,7 @@ from ninja import Field, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.params.functions import File as FileParam
 
+from govflex.common.api_types import ObjectId
 from govflex.common.errors import NotFound
 from govflex.org.access import access_for
 from govflex.org.models import Person
@@ -112,7 +113,7 @@ class ItemIn(Schema):
     unit_id: int
     title: str
     due_date: dt.date
-    assignee_ids: list[int]
+    assignee_ids: list[ObjectId]
     description: str = ""
     expected_output: str = ""
     start_date: dt.date | None = None
@@ -135,7 +136,7 @@ class ItemOut(Schema):
     progress: int
     checklist: list[dict[str, Any]]
     recurrence: str
-    assignee_ids: list[int]
+    assignee_ids: list[ObjectId]
     completed_at: dt.datetime | None
     template_id: int | None
 
