@@ -1,7 +1,8 @@
 """``govflex insights refresh`` (the worker does it every few seconds), ``govflex insights
 rebuild --from 2026-10-01 --to 2026-11-25 [--agency CODE]`` (after an import, or to fill the
-summaries the first time) and ``govflex insights monthly-report`` (daily: last month's executive
-report, once per agency); ``govflex insights demo`` (demo history, once)."""
+summaries the first time; set-based on PostgreSQL, see insights/bulk.py) and ``govflex
+insights monthly-report`` (daily: last month's executive report, once per agency);
+``govflex insights demo`` (demo history, once)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from govflex.insights.bulk import rebuild
 from govflex.insights.demo import demo_history
 from govflex.insights.monthly import monthly_reports_due
-from govflex.insights.summaries import rebuild, refresh
+from govflex.insights.summaries import refresh
 from govflex.org.models import Agency
 
 
