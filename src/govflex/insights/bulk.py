@@ -2,8 +2,8 @@
 
 ``summaries.rebuild`` recomputes one day at a time: for a year of a 100,000-person agency that
 is several hundred rounds of queries, each reading the day's sources again. Here each batch of
-days is one ``INSERT … SELECT … GROUP BY`` over the day results plus one upsert per other
-source (day reports, completed work items, contact checks), writing exactly the rows
+days is one ``INSERT … SELECT … GROUP BY`` over the groups of every source (day results, day
+reports, completed work items, contact checks) added together, writing exactly the rows
 ``summaries.recompute`` writes for every unit-day of the period (tests/app/test_insights_bulk.py
 compares the two). The SQL is PostgreSQL's; other databases use ``summaries.rebuild``.
 
@@ -75,28 +75,22 @@ def _t(model: type) -> str:
     return connection.ops.quote_name(model._meta.db_table)  # type: ignore[attr-defined]
 
 
-def _insert(counts: dict[str, str], source: str, day: str, where: str, upsert: bool) -> str:
-    """INSERT … SELECT of one source's counts per unit-day group (0 for the other counts)."""
-    columns = ", ".join((*KEY_COLUMNS, *COUNT_FIELDS))
-    values = ", ".join(counts.get(name, "0") for name in COUNT_FIELDS)
-    conflict = ""
-    if upsert:
-        updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in counts)
-        conflict = (
-            " ON CONFLICT (unit_id, day, position_type, staff_category) DO UPDATE SET " + updates
-        )
+def _select(counts: dict[str, str], source: str, day: str, where: str) -> str:
+    """One source's counts per unit-day group (0 for the other counts)."""
+    values = ", ".join(f"{counts.get(name, '0')} AS {name}" for name in COUNT_FIELDS)
     return (
-        f"INSERT INTO {_t(UnitDaySummary)} ({columns})"  # noqa: S608 - our own tables
-        f" SELECT u.agency_id, u.id, u.path, {day}, coalesce(pos.position_type, ''),"
-        f" coalesce(p.staff_category, ''), {values}"
+        f"SELECT u.agency_id, u.id AS unit_id, u.path AS unit_path, {day} AS day,"  # noqa: S608
+        " coalesce(pos.position_type, '') AS position_type,"
+        f" coalesce(p.staff_category, '') AS staff_category, {values}"
         f" FROM {source}"
         f" JOIN {_t(Position)} pos ON pos.id = p.position_id"
         f" WHERE {where} /*scope*/"
-        f" GROUP BY 1, 2, 3, 4, 5, 6{conflict}"
+        " GROUP BY 1, 2, 3, 4, 5, 6"
     )
 
 
-def _statements() -> list[str]:
+def _statement() -> str:
+    """One INSERT of every source's groups added together (a group any source has is a row)."""
     unknown = set(COUNT_FIELDS) - _KNOWN
     if unknown:  # a new count: teach it here (and to the equality test) before using this
         raise NotImplementedError(f"bulk rebuild does not count {sorted(unknown)}")
@@ -104,41 +98,44 @@ def _statements() -> list[str]:
     local_sent = "(c.sent_at AT TIME ZONE %(tz)s)::date"
     person, unit = _t(Person), _t(Unit)
     through = connection.ops.quote_name(WorkItem.assignees.through._meta.db_table)
-    return [
-        _insert(
+    sources = [
+        _select(
             DAY_RESULT_COUNTS,
             f"{_t(DayResult)} r JOIN {unit} u ON u.id = r.unit_id_at"
             f" JOIN {person} p ON p.id = r.person_id",
             "r.day",
             "r.day BETWEEN %(start)s AND %(end)s",
-            upsert=False,
         ),
-        _insert(
+        _select(
             REPORT_COUNTS,
             f"{_t(DayReport)} d JOIN {person} p ON p.id = d.person_id"
             f" JOIN {unit} u ON u.id = p.unit_id",
             "d.day",
             f"d.day BETWEEN %(start)s AND %(end)s AND d.status IN {_in(REPORT_FILED)}",
-            upsert=True,
         ),
-        _insert(
+        _select(
             ITEM_COUNTS,
             f"{through} t JOIN {_t(WorkItem)} w ON w.id = t.workitem_id"
             f" JOIN {person} p ON p.id = t.person_id JOIN {unit} u ON u.id = p.unit_id",
             local_completed,
             f"w.status = '{WorkItem.Status.DONE}'"
             f" AND {local_completed} BETWEEN %(start)s AND %(end)s",
-            upsert=True,
         ),
-        _insert(
+        _select(
             CHECK_COUNTS,
             f"{_t(ContactAnswer)} a JOIN {_t(ContactCheck)} c ON c.id = a.contact_check_id"
             f" JOIN {person} p ON p.id = a.person_id JOIN {unit} u ON u.id = p.unit_id",
             local_sent,
             f"{local_sent} BETWEEN %(start)s AND %(end)s",
-            upsert=True,
         ),
     ]
+    keys = ", ".join(KEY_COLUMNS)
+    sums = ", ".join(f"sum({name})" for name in COUNT_FIELDS)
+    return (
+        f"INSERT INTO {_t(UnitDaySummary)} ({keys}, {', '.join(COUNT_FIELDS)})"  # noqa: S608
+        f" SELECT {keys}, {sums} FROM ({' UNION ALL '.join(sources)}) AS groups"
+        f" GROUP BY {keys}"
+    )
 
 
 def _batch(start: dt.date, end: dt.date, agency_id: int | None) -> int:
@@ -159,8 +156,7 @@ def _batch(start: dt.date, end: dt.date, agency_id: int | None) -> int:
             " AND day BETWEEN %(start)s AND %(end)s",
             params,
         )
-        for statement in _statements():
-            cursor.execute(statement.replace("/*scope*/", scope), params)
+        cursor.execute(_statement().replace("/*scope*/", scope), params)
         cursor.execute(
             f"SELECT count(*) FROM {_t(UnitDaySummary)} WHERE unit_id IN {units}"  # noqa: S608
             " AND day BETWEEN %(start)s AND %(end)s",
