@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from govflex.attendance.models import Leave, LeaveOpening
 from govflex.attendance.services import day_result_refresh
 from govflex.common.audit import audit_record
-from govflex.common.errors import AccessDenied, Conflict, ValidationFailed, refusal
+from govflex.common.errors import AccessDenied, Conflict, NotFound, ValidationFailed, refusal
 from govflex.core.calendar import fiscal_year_of
 from govflex.core.enums import LeavePart
 from govflex.core.leave import (
@@ -208,12 +208,13 @@ def leave_decide(*, actor: Any, leave: Leave, approve: bool, note: str = "") -> 
 @transaction.atomic
 def leave_cancel(*, actor: Any, leave: Leave) -> Leave:
     """The person cancels a pending leave, or an approved one not yet begun; HR any approved."""
-    leave = Leave.objects.select_for_update().select_related("person").get(pk=leave.pk)
+    leave = Leave.objects.select_for_update().select_related("person__unit").get(pk=leave.pk)
     access = access_for(actor)
     own = access.person_id == leave.person_id
     hr = access.has_role(leave.person.agency_id, Role.HR)
     if not (own or hr):
-        raise AccessDenied
+        # Out of scope answers as if the leave did not exist (no ID probing across agencies).
+        raise AccessDenied if access.can_view_person(leave.person) else NotFound
     if leave.status not in {Leave.Status.PENDING, Leave.Status.APPROVED}:
         raise Conflict(_("This leave is not active."))
     if (

@@ -278,8 +278,6 @@ def request_reject(
     *, actor: Any, request_id: int, note: str, today: dt.date | None = None
 ) -> ArrangementRequest:
     today = today or timezone.localdate()
-    if not note.strip():
-        raise ValidationFailed(details={"fields": {"note": [_("Give the reason for rejecting.")]}})
     request = _locked_request(request_id)
     if request.status != ArrangementRequest.Status.PENDING:
         raise ValidationFailed(
@@ -288,6 +286,8 @@ def request_reject(
     power = authority(actor, request, today)
     if not power.allowed:
         raise AccessDenied(_("You are not the approver for this step of the request."))
+    if not note.strip():  # judged after the permission: nobody else learns what is asked
+        raise ValidationFailed(details={"fields": {"note": [_("Give the reason for rejecting.")]}})
     RequestDecision.objects.create(
         request=request,
         step=request.step,
