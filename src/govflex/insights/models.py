@@ -55,7 +55,13 @@ class UnitDaySummary(models.Model):
         )
         indexes = (
             models.Index(fields=("agency", "day")),
-            models.Index(fields=("agency", "unit_path", "day")),
+            # Subtree filters are ``unit_path LIKE '/3/17/%'``: the pattern operator class lets
+            # PostgreSQL use the index for that prefix whatever the database's collation.
+            models.Index(
+                fields=("agency", "unit_path", "day"),
+                name="insights_summary_subtree",
+                opclasses=("", "varchar_pattern_ops", ""),
+            ),
         )
 
     def __str__(self) -> str:
