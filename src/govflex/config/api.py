@@ -20,6 +20,7 @@ from govflex.arrangements.api_roster import router as roster_router
 from govflex.attendance.api import router as attendance_router
 from govflex.attendance.api_corrections import router as corrections_router
 from govflex.attendance.api_leave import router as leave_router
+from govflex.common.api_input import refuse_nul
 from govflex.common.errors import DomainError
 from govflex.continuity.api import router as continuity_router
 from govflex.eservice.api import router as eservice_router
@@ -93,6 +94,8 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 # A token's scope (read/write, resource groups) is checked before every operation.
 api.add_decorator(token_scope_check)
+# Text with U+0000 is a 422, not a database error (PostgreSQL cannot store it).
+api.add_decorator(refuse_nul, mode="view")
 api.add_router("", org_router)
 api.add_router("", accounts_router)
 api.add_router("", import_router)
