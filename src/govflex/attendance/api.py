@@ -16,6 +16,7 @@ from ninja.pagination import paginate
 from govflex.attendance import selectors
 from govflex.attendance.services import PunchInput, punch_record
 from govflex.attendance.terminal import terminal_import_create, terminal_import_get
+from govflex.common.api_types import ErrorOut
 from govflex.common.errors import DomainError, NotFound, ValidationFailed
 from govflex.common.pagination import Pagination
 from govflex.core.enums import PunchSource
@@ -171,7 +172,10 @@ def create_punch(request: HttpRequest, payload: PunchIn) -> Any:
 
 
 @router.post(
-    "/punches/bulk", response={200: PunchBulkOut, 422: PunchBulkOut}, summary="Record many punches"
+    "/punches/bulk",
+    # 422 is either the item report (all or none refused) or the request's validation error.
+    response={200: PunchBulkOut, 422: PunchBulkOut | ErrorOut},
+    summary="Record many punches",
 )
 def create_punches(request: HttpRequest, payload: PunchBulkIn) -> Any:
     """Each item is reported. Without ``store_valid`` nothing is stored unless all items pass."""
