@@ -9,6 +9,7 @@ a few examples per operation (``GOVFLEX_SCHEMA_EXAMPLES``, default 6). See docs/
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -128,6 +129,28 @@ def test_component_names_are_unique(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(OpenAPISchema, "add_schema_definitions", recording)
     api.get_openapi_schema()
     assert not clashes, f"one component name for different schemas: {sorted(clashes)}"
+
+
+def test_text_with_nul_is_refused_with_the_field_named(world: World) -> None:
+    """PostgreSQL cannot store U+0000: the API refuses it (422) before it reaches the database."""
+    from werkzeug.test import Client
+
+    client = Client(get_wsgi_application())
+    headers = {"Authorization": f"Bearer {world.tokens['hr']}", "Accept-Language": "en"}
+    body = {"idempotency_key": "nul\x00key", "staff_id": "x", "note": ["ok", "a\x00"]}
+    answer = client.post("/api/v1/punches", json=body, headers=headers)
+    assert answer.status_code == 422
+    assert answer.json["details"]["fields"] == {
+        "idempotency_key": ["Text must not contain NUL characters (0x00)."],
+        "note.1": ["Text must not contain NUL characters (0x00)."],
+    }
+    assert client.get("/api/v1/people?q=a%00b", headers=headers).json["details"]["fields"] == {
+        "q": ["Text must not contain NUL characters (0x00)."]
+    }
+    form = {"device": "t\x00", "file": (io.BytesIO(b"1"), "a.dat")}
+    answer = client.post("/api/v1/terminal-logs", data=form, headers=headers)
+    assert answer.status_code == 422
+    assert client.get("/api/v1/people?q=ab", headers=headers).status_code == 200
 
 
 @pytest.mark.parametrize("label", sorted(OPERATIONS))
