@@ -46,3 +46,22 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.last_seq}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A running ``govflex worker`` process, refreshed every few seconds. A task claimed by a
+    worker whose heartbeat has gone stale is put back in the queue (``govflex.common.workers``):
+    the task queue's own claim has no lease, so a killed worker's task would stay "running"."""
+
+    worker_id = models.CharField(_("worker ID"), max_length=64, unique=True)
+    host = models.CharField(_("host"), max_length=200, blank=True)
+    pid = models.IntegerField(_("process ID"), default=0)
+    started_at = models.DateTimeField(_("started at"))
+    seen_at = models.DateTimeField(_("last seen"), db_index=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self) -> str:
+        return self.worker_id

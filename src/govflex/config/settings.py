@@ -176,6 +176,11 @@ GOVFLEX_EVALUATE_INLINE = env_bool("GOVFLEX_EVALUATE_INLINE", default=False)
 # Notifications also go by e-mail to readers with an address; links use this base URL.
 GOVFLEX_NOTIFY_EMAIL = env_bool("GOVFLEX_NOTIFY_EMAIL", default=True)
 GOVFLEX_BASE_URL = os.environ.get("GOVFLEX_BASE_URL", "http://127.0.0.1:8000")
+# Each `govflex worker` beats this often; a task whose worker has not beaten for the lease is
+# queued again, up to the attempts (govflex.common.workers, docs/reliability.md).
+GOVFLEX_WORKER_HEARTBEAT_SECONDS = env_int("GOVFLEX_WORKER_HEARTBEAT_SECONDS", default=10)
+GOVFLEX_WORKER_LEASE_SECONDS = env_int("GOVFLEX_WORKER_LEASE_SECONDS", default=60)
+GOVFLEX_TASK_MAX_ATTEMPTS = env_int("GOVFLEX_TASK_MAX_ATTEMPTS", default=3)
 # Loops `govflex worker` runs beside the task queue: callables (stop_event, *, once=False).
 GOVFLEX_WORKER_LOOPS = [
     "govflex.attendance.live.run_live_evaluator",

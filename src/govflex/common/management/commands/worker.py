@@ -1,5 +1,7 @@
 """``govflex worker``: run background tasks (imports, exports, notifications, optimiser runs)
-and, beside them, the live evaluator that judges person-days queued by punches."""
+and, beside them, the live evaluator that judges person-days queued by punches. Each worker
+beats a heartbeat and puts back in the queue the tasks of workers that died mid-task
+(govflex.common.workers)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,14 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.module_loading import import_string
+
+from govflex.common.workers import (
+    heartbeat,
+    heartbeat_end,
+    new_worker_id,
+    recover_abandoned,
+    run_heartbeat,
+)
 
 
 class Command(BaseCommand):
@@ -36,10 +46,22 @@ class Command(BaseCommand):
                 thread = threading.Thread(target=runner, args=(stop,), name=path, daemon=True)
                 thread.start()
                 threads.append(thread)
+        # The heartbeat is written before the first claim, so no other worker takes this one's
+        # fresh task for abandoned; tasks left by dead workers are queued again at once.
+        worker_id = new_worker_id()
+        heartbeat(worker_id)
+        recover_abandoned()
+        beat = threading.Thread(
+            target=run_heartbeat, args=(stop, worker_id), name="heartbeat", daemon=True
+        )
+        beat.start()
+        threads.append(beat)
         extra = ["--batch"] if options["batch"] else []
         try:
-            call_command("db_worker", "--interval", str(options["interval"]), *extra)
+            interval = str(options["interval"])
+            call_command("db_worker", "--interval", interval, "--worker-id", worker_id, *extra)
         finally:
             stop.set()
             for thread in threads:
                 thread.join(timeout=10)
+            heartbeat_end(worker_id)
