@@ -14,6 +14,7 @@ from govflex.arrangements.optimiser import (
     problem_for,
     proposal_edit,
     proposal_publish,
+    proposal_solve,
     proposal_start,
 )
 from govflex.arrangements.preferences import preference_set
@@ -92,6 +93,20 @@ def test_proposal_covers_the_counter_and_honours_wishes(
     if calendar.is_working_day(tuesday):  # a public holiday gets no plan
         assert plans[str(first.pk)][tuesday.isoformat()]["mode"] == "off_site"
     assert proposal.first_feasible_s is not None
+
+
+def test_a_solve_whose_worker_died_is_solved_again_and_a_finished_one_is_not(
+    counter: dict[str, Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=False):  # queued; no worker yet
+        proposal = proposal_start(
+            actor=counter["boss"], unit=counter["unit"], start=_next_monday(), weeks=1
+        )
+    # The worker marked it running, then died; the task is queued again (common.workers).
+    RosterProposal.objects.filter(pk=proposal.pk).update(status=RosterProposal.Status.RUNNING)
+    assert proposal_solve(proposal.pk).status == RosterProposal.Status.PROPOSED
+    RosterProposal.objects.filter(pk=proposal.pk).update(plans={})
+    assert proposal_solve(proposal.pk).plans == {}  # finished: a retry leaves it alone
 
 
 def test_edit_then_publish_writes_days_and_notifies(

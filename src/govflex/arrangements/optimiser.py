@@ -193,8 +193,10 @@ def proposal_start(
 def proposal_solve(proposal_id: int) -> RosterProposal:
     """Run the optimiser (the background task); progress is saved as it improves."""
     proposal = RosterProposal.objects.select_related("unit").get(pk=proposal_id)
-    if proposal.status != RosterProposal.Status.QUEUED:
-        return proposal  # a retried task does not solve twice
+    # A finished proposal is not solved twice; one left RUNNING by a worker that died is solved
+    # again (the task is re-queued only when its worker's heartbeat stopped: common.workers).
+    if proposal.status not in {RosterProposal.Status.QUEUED, RosterProposal.Status.RUNNING}:
+        return proposal
     RosterProposal.objects.filter(pk=proposal.pk).update(status=RosterProposal.Status.RUNNING)
     problem, _people = problem_for(proposal.unit, proposal.start, proposal.end)
     last = [0.0]
