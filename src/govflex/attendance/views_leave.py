@@ -124,7 +124,7 @@ def leave_cancel_view(request: HttpRequest, leave_id: int) -> HttpResponse:
         raise NotFound
     try:
         leave_cancel(actor=request.user, leave=leave)
-    except AccessDenied as exc:
+    except (AccessDenied, NotFound) as exc:
         raise NotFound from exc
     except DomainError as exc:
         messages.error(request, str(exc.message))
