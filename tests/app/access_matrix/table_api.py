@@ -11,6 +11,11 @@ MISSING_AGENCY = (
 
 DAY = "2026-12-01"  # a day for the day-keyed paths (the answer may be 422: past the permission)
 
+LATE = (
+    "FINDING: the body is judged before the permission; with a minimal body every viewer gets "
+    "422, so this entry proves the scope (404 out of scope) but not the role"
+)
+
 API: dict[str, list[Rule]] = {
     "DELETE /api/v1/agencies/{agency_id}/webhooks/{subscription_id}": [
         api("hr:i admin:if other:f", refs={"agency_id": "agency", "subscription_id": "webhook"})
@@ -541,11 +546,12 @@ API: dict[str, list[Rule]] = {
             "(422), exactly like one that does not exist",
         )
     ],
-    "POST /api/v1/punches/bulk": [api(SIGNED_IN)],
+    "POST /api/v1/punches/bulk": [api(SIGNED_IN, checked_late=LATE)],
     "POST /api/v1/recalls": [
         api(
             "staff:i supervisor:i hr:io executive:io auditor:io admin:iof other:f",
             refs={"person_id": "person", "unit_id": "unit"},
+            checked_late=LATE,
         )
     ],
     "POST /api/v1/roll-calls": [
@@ -584,6 +590,7 @@ API: dict[str, list[Rule]] = {
         api(
             "staff:io supervisor:io hr:io executive:io auditor:io other:f central:io",
             refs={"template_id": "template", "unit_id": "unit"},
+            checked_late=LATE,
         )
     ],
     "POST /api/v1/work-items/{item_id}/comments": [
@@ -606,6 +613,9 @@ API: dict[str, list[Rule]] = {
         api(
             "staff:if supervisor:if hr:if executive:if auditor:if admin:if other:if central:if",
             refs={"agency_id": "agency"},
+            checked_late=LATE,
+            note="FINDING: payload is declared as a query parameter, so the operation cannot "
+            "take a JSON body (422 for every call)",
         )
     ],
     "PUT /api/v1/checklist-templates/{template_id}": [
