@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAFF ?= 300
 
-.PHONY: run test setup setup-dev lint typecheck contracts migrations-check messages test-core test-app test-e2e bench worker clean security secrets-baseline backup-check
+.PHONY: run test setup setup-dev lint typecheck contracts migrations-check messages test-core test-app test-e2e bench worker clean security secrets-baseline backup-check chaos
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -89,6 +89,11 @@ worker: setup
 
 bench: setup-dev
 	$(BIN)/python -m benchmarks
+
+## make chaos: slow fault tests on a private PostgreSQL instance — app workers and PostgreSQL
+## killed under a punch load, a task worker killed mid-import, schemathesis (docs/reliability.md)
+chaos: setup-dev
+	$(BIN)/python -m benchmarks.chaos
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3 .pytest_cache .mypy_cache .ruff_cache
