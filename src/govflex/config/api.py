@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -35,6 +37,8 @@ from govflex.privacy.api import router as privacy_router
 from govflex.surveys.api import router as surveys_router
 from govflex.work.api import router as work_router
 from govflex.work.api_evidence import router as work_evidence_router
+
+logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="GovFlex API",
@@ -84,6 +88,19 @@ def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     body, status = _error(404, "not_found", _("The item was not found or is outside your scope."))
     return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(OperationalError)
+def _database_unavailable(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    # The database is away (restart, failover, a lost connection). Writes are idempotent by
+    # client key, so retrying is safe: 503 + Retry-After says so (a 500 did not; make chaos).
+    logger.error("database unavailable: %s", exc)
+    body, status = _error(
+        503, "unavailable", _("The service is briefly unavailable. Try again in a moment.")
+    )
+    response = api.create_response(request, body, status=status)
+    response["Retry-After"] = "5"
+    return response
 
 
 @api.exception_handler(HttpError)
