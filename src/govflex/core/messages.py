@@ -144,6 +144,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "จำนวนคอลัมน์ไม่ถูกต้อง: พบ {found} คอลัมน์ ต้องมี {minimum}–{maximum} คอลัมน์",
         "Wrong number of columns: {found} found, {minimum}–{maximum} expected",
     ),
+    "terminal_csv_malformed": (
+        "แถวนี้ไม่ใช่ข้อมูล CSV ที่อ่านได้ (เครื่องหมายคำพูดหรือการขึ้นบรรทัดผิดรูปแบบ หรือช่องยาวเกินไป)",
+        "This row is not readable CSV (broken quotes or line breaks, or a field too long)",
+    ),
     "terminal_user_missing": ("ไม่มีรหัสผู้ใช้ของเครื่องลงเวลา", "The terminal user ID is empty"),
     "terminal_time_invalid": ("วันเวลาไม่ถูกต้อง: {value}", "Invalid date and time: {value}"),
     "terminal_time_future": (

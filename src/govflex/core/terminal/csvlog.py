@@ -131,7 +131,8 @@ def iter_csv(
     The delimiter (comma, tab or semicolon) is the one the header uses most; a row's number is
     its spreadsheet row, the header being row 1 (after any leading blank lines).
     """
-    lines = io.StringIO(text.lstrip("\ufeff"))
+    # Universal newlines: a lone CR (old Mac exports, or inside a line) would break the reader.
+    lines = io.StringIO(text.lstrip("\ufeff"), newline=None)
     header_row = 0
     for header_line in lines:
         header_row += 1
@@ -140,13 +141,28 @@ def iter_csv(
     else:
         raise TerminalFileError(message("terminal_file_empty"))
     delimiter = _sniff_delimiter(header_line)
-    columns = _csv_columns(next(csv.reader([header_line], delimiter=delimiter)))
+    try:
+        columns = _csv_columns(next(csv.reader([header_line], delimiter=delimiter)))
+    except csv.Error as exc:
+        raise TerminalFileError(message("terminal_csv_malformed")) from exc
     reader = csv.reader(lines, delimiter=delimiter)
-    return _csv_rows(reader, header_row + 1, columns, limits, _CsvTimes(tz), device)
+    return _csv_rows(_readable(reader), header_row + 1, columns, limits, _CsvTimes(tz), device)
+
+
+def _readable(reader: Iterator[list[str]]) -> Iterator[list[str] | None]:
+    """The reader's rows; ``None`` for one it cannot read (a quote left open, a field past the
+    csv module's size limit), so that row is reported and the next ones are still read."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            yield None
 
 
 def _csv_rows(
-    reader: Iterator[list[str]],
+    reader: Iterator[list[str] | None],
     first_row: int,
     columns: dict[str, int],
     limits: Limits,
@@ -154,6 +170,9 @@ def _csv_rows(
     device: str,
 ) -> Iterator[TerminalRecord | RowProblem]:
     for row, cells in enumerate(reader, start=first_row):
+        if cells is None:
+            yield RowProblem(row, "", message("terminal_csv_malformed"))
+            continue
         if not any(cell.strip() for cell in cells):
             continue
         values = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
