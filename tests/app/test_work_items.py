@@ -191,3 +191,17 @@ def test_api(team: dict[str, Any], settings: Any, tmp_path: Any) -> None:
     stranger = Client()
     stranger.force_login(team["stranger"].user)
     assert stranger.get(f"/api/v1/work-items/{item_id}").status_code == 404
+
+
+def test_auditors_read_work_items_but_do_not_comment(
+    team: dict[str, Any], org: dict[str, Any]
+) -> None:
+    item = _assign(team)
+    auditor = UserFactory()
+    grant(auditor, org["agency"], Role.AUDITOR)
+    with pytest.raises(AccessDenied):
+        item_comment(actor=auditor, item_id=item.pk, text="ขอดูรายละเอียด")
+    executive = UserFactory()
+    grant(executive, org["agency"], Role.EXECUTIVE)
+    item_comment(actor=executive, item_id=item.pk, text="เร่งด่วน")
+    assert item.comments.count() == 1

@@ -178,7 +178,8 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Any:
     return Status(201, _detail(item))
 
 
-@router.get("/arrangement-requests/{request_id}", response=RequestDetailOut)
+# ``int:`` so that /arrangement-requests/bulk-approve is not taken for a request ID.
+@router.get("/arrangement-requests/{int:request_id}", response=RequestDetailOut)
 def get_request(request: HttpRequest, request_id: int) -> Any:
     """One request with its decisions and its coverage and quota impact."""
     return _detail(request_get(actor=request.user, request_id=request_id))

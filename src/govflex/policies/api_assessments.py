@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Body, Field, Router, Schema, Status
 
 from govflex.common.errors import NotFound
 from govflex.core.suitability import matrix_to_mapping
@@ -153,7 +153,8 @@ def get_matrix(request: HttpRequest, agency_id: int) -> Any:
 
 
 @router.put("/agencies/{agency_id}/suitability-matrix", response=dict[str, Any])
-def put_matrix(request: HttpRequest, agency_id: int, payload: dict[str, Any]) -> Any:
+def put_matrix(request: HttpRequest, agency_id: int, payload: Body[dict[str, Any]]) -> Any:
+    """The whole matrix as a JSON object (the same shape GET answers)."""
     agency = agency_get(access=access_for(request.user), agency_id=agency_id)
     return matrix_set(actor=request.user, agency=agency, values=payload).values
 

@@ -20,7 +20,7 @@ from govflex.core.thaidate import format_date
 from govflex.core.thaisearch import index_text
 from govflex.notifications.services import notify
 from govflex.org.access import access_for
-from govflex.org.models import Person, Unit
+from govflex.org.models import Person, Role, Unit
 from govflex.org.supervision import may_decide_for
 from govflex.work.models import ChecklistTemplate, WorkComment, WorkItem, WorkOutput
 from govflex.work.reports import check_attachment
@@ -200,9 +200,26 @@ def item_update(
     return item
 
 
+def may_comment(actor: Any, item: WorkItem) -> bool:
+    """The assignees, whoever assigned it, their supervisors, HR and executives — not auditors,
+    whose role is to read."""
+    access = access_for(actor)
+    if access.is_admin or item.created_by_id == access.user_id:
+        return True
+    if access.person_id is not None and item.assignees.filter(pk=access.person_id).exists():
+        return True
+    if access.has_role(item.agency_id, Role.HR, Role.EXECUTIVE):
+        return True
+    return any(
+        item.unit.path.startswith(path) for path in access.supervised_paths.get(item.agency_id, ())
+    )
+
+
 @transaction.atomic
 def item_comment(*, actor: Any, item_id: int, text: str) -> WorkComment:
     item = _item(actor, item_id)
+    if not may_comment(actor, item):
+        raise AccessDenied(_("Auditors read work items; they do not comment on them."))
     if not text.strip():
         raise field_error("text", _("Write a comment."))
     comment = WorkComment.objects.create(

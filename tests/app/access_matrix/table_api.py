@@ -392,12 +392,9 @@ API: dict[str, list[Rule]] = {
     ],
     "POST /api/v1/arrangement-requests/bulk-approve": [
         api(
-            "",
-            refused=(405,),
-            note=(
-                "FINDING: unreachable: GET /arrangement-requests/{request_id} takes any text as "
-                "the ID, so this path answers 405 to everyone"
-            ),
+            "staff supervisor hr executive auditor admin other central",
+            note="each listed request is decided on its own: one the caller may not decide "
+            "comes back refused with the reason, an empty list is an empty answer",
         )
     ],
     "POST /api/v1/arrangement-requests/{request_id}/approve": [
@@ -595,10 +592,9 @@ API: dict[str, list[Rule]] = {
     ],
     "POST /api/v1/work-items/{item_id}/comments": [
         api(
-            "staff:i supervisor:i hr:io executive:io auditor:io admin:iof other:f",
+            "staff:i supervisor:i hr:io executive:io admin:iof other:f",
             refs={"item_id": "work_item"},
-            note="FINDING: whoever sees an item may comment, so an auditor (a read-only role) "
-            "writes comments; kept as the code does it until decided",
+            note="auditors read work items but do not comment (403)",
         )
     ],
     "POST /api/v1/work-items/{item_id}/outputs": [api("staff:i", refs={"item_id": "work_item"})],
@@ -610,13 +606,7 @@ API: dict[str, list[Rule]] = {
         api("hr:i executive:i admin:if other:f", refs={"agency_id": "agency"})
     ],
     "PUT /api/v1/agencies/{agency_id}/suitability-matrix": [
-        api(
-            "staff:if supervisor:if hr:if executive:if auditor:if admin:if other:if central:if",
-            refs={"agency_id": "agency"},
-            checked_late=LATE,
-            note="FINDING: payload is declared as a query parameter, so the operation cannot "
-            "take a JSON body (422 for every call)",
-        )
+        api("hr:i admin:if other:f", refs={"agency_id": "agency"})
     ],
     "PUT /api/v1/checklist-templates/{template_id}": [
         api(

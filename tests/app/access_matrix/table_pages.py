@@ -374,7 +374,8 @@ PAGES: dict[str, list[Rule]] = {
         "staff:i supervisor:i hr:io executive:io auditor:io admin:iof other:f",
         post="staff:i supervisor:i hr:io executive:io auditor:io admin:iof other:f",
         refs={"item_id": "work_item"},
-        note="FINDING: an auditor may comment (see the API entry)",
+        note="WEAK: every POST answers with a redirect and shows a refusal as a message "
+        "(an auditor's comment is refused by the service: see the API entry)",
     ),
     "work:item_new": page("supervisor hr admin other", post="supervisor hr admin other"),
     "work:my_board": page("staff supervisor hr executive auditor other central"),
