@@ -218,3 +218,13 @@ def test_a_lone_carriage_return_and_an_unreadable_csv_row_are_handled() -> None:
     assert [(e.row, e.message.en) for e in parsed.errors] == [
         (3, "This row is not readable CSV (broken quotes or line breaks, or a field too long)")
     ]
+
+
+def test_text_with_a_nul_character_is_not_spreadsheet_text() -> None:
+    """PostgreSQL cannot store U+0000: an import quoting such a cell in its report failed."""
+    for data in (b"code,name\nU1,\x00\n", "code\n\x00".encode("utf-16"), b"\xef\xbb\xbfa\x00"):
+        try:
+            decode_text(data)
+        except UnreadableText:
+            continue
+        raise AssertionError(data)

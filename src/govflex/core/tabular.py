@@ -24,8 +24,17 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
     Order matters: UTF-8 is strict and self-validating, so it is tried before cp874 (which
     maps almost every byte). Bytes that decode as cp874 but contain control characters are
-    not text (e.g. a binary file renamed .csv).
+    not text (e.g. a binary file renamed .csv). Text with a NUL character is never a
+    spreadsheet's: PostgreSQL cannot even store it, so an import quoting it in a row error
+    failed (found by hypothesis, docs/reliability.md).
     """
+    text, encoding = _decode(data)
+    if "\x00" in text:
+        raise UnreadableText("nul")
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
