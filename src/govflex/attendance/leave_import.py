@@ -43,12 +43,20 @@ def leave_import(*, actor: Any, agency: Agency, content: bytes) -> dict[str, Any
         text, _encoding = decode_text(content)
     except UnreadableText as exc:
         raise ValidationFailed(_("The file is not a readable CSV.")) from exc
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
-    if missing:
-        raise ValidationFailed(
-            _("Required columns are missing: %(cols)s") % {"cols": ", ".join(missing)}
-        )
+    # newline="" lets the csv module read line breaks itself (a lone CR raised csv.Error).
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValidationFailed(
+                _("Required columns are missing: %(cols)s") % {"cols": ", ".join(missing)}
+            )
+        return _read_rows(actor, agency, reader)
+    except csv.Error as exc:  # e.g. a field past the csv module's size limit
+        raise ValidationFailed(_("The CSV file is malformed: %(error)s") % {"error": exc}) from exc
+
+
+def _read_rows(actor: Any, agency: Agency, reader: csv.DictReader[str]) -> dict[str, Any]:
     people = {p.staff_id: p for p in Person.objects.filter(agency=agency)}
     errors: list[dict[str, Any]] = []
     rows: list[Leave] = []
