@@ -329,3 +329,49 @@ def test_any_terminal_log_is_imported_or_refused_clearly(
             assert stored == job.report["stored"]
             for error in job.report["errors"]:
                 assert str(error["message"]).strip()
+
+
+@FILES
+@given(
+    punches=st.lists(
+        st.tuples(
+            st.integers(0, 2),
+            st.datetimes(
+                min_value=dt.datetime(2026, 1, 5),  # noqa: DTZ001 - the terminal's wall clock
+                max_value=dt.datetime(2026, 3, 1),  # noqa: DTZ001
+            ).map(lambda d: d.replace(microsecond=0)),
+            st.integers(0, 1),
+        ),
+        min_size=1,
+        max_size=20,
+        unique_by=lambda p: (p[0], p[1]),
+    ),
+    csv_layout=st.booleans(),
+)
+def test_a_valid_terminal_log_imports_each_punch_and_again_stores_nothing(
+    punches: list[tuple[int, dt.datetime, int]], csv_layout: bool, hr: Any, org: dict[str, Any]
+) -> None:
+    users = ["5001", "005002", "5003"]  # leading zeros are matched without them
+    if csv_layout:
+        lines = ["user_id,date,time,state"] + [
+            f"{users[u]},{at:%d/%m/%Y},{at:%H:%M:%S},{s}" for u, at, s in punches
+        ]
+    else:
+        lines = [f"{users[u]}\t{at:%Y-%m-%d %H:%M:%S}\t1\t{s}\t0\t0" for u, at, s in punches]
+    content = "\n".join(lines).encode()
+    with savepoint():
+        people = [PersonFactory(unit=org["unit_a"], staff_id=s) for s in ("5001", "5002", "5003")]
+        first = terminal_import_create(
+            actor=hr, agency=org["agency"], filename="t.dat", content=content, device="T1"
+        )
+        assert (first.status, first.report["stored"], first.report["errors"]) == (
+            TerminalImport.Status.DONE,
+            len(punches),
+            [],
+        )
+        assert Punch.objects.filter(person__in=people).count() == len(punches)
+        again = terminal_import_create(
+            actor=hr, agency=org["agency"], filename="t.dat", content=content, device="T1"
+        )
+        assert (again.report["stored"], again.report["duplicates"]) == (0, len(punches))
+        assert Punch.objects.filter(person__in=people).count() == len(punches)
