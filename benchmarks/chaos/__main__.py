@@ -46,7 +46,7 @@ def _env(url: str, tmp: Path) -> dict[str, str]:
         "DATABASE_URL": url,
         "GOVFLEX_ENV": "production",
         "DJANGO_SETTINGS_MODULE": "govflex.config.settings",
-        "SECRET_KEY": "chaos-" + "x" * 50,
+        "SECRET_KEY": "chaos-" + "x" * 50,  # pragma: allowlist secret
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "GOVFLEX_VAR_DIR": str(tmp),
