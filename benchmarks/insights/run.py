@@ -63,8 +63,10 @@ def _machine() -> str:
         )
         buffers, work_mem, parallel, jit = cursor.fetchone()
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (
-        f"{os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()},"
+        f"{os.cpu_count()} cores (load average {load} at the start: other work shares them),"
+        f" {memory:.0f} GiB, Python {platform.python_version()},"
         f" PostgreSQL {version} (shared_buffers {buffers}, work_mem {work_mem},"
         f" parallel workers per gather {parallel}, jit {jit}), all on this machine"
     )
