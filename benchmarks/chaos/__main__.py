@@ -61,7 +61,13 @@ def _env(url: str, tmp: Path) -> dict[str, str]:
 
 def _schemathesis(url: str) -> Verdict:
     """(d) The schema test of ``make test`` with more examples, on this PostgreSQL."""
-    env = {**os.environ, "DATABASE_URL": url, "GOVFLEX_SCHEMA_EXAMPLES": SCHEMA_EXAMPLES}
+    counts = Path(tempfile.mkstemp(prefix="govflex-chaos-schema-")[1])
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "GOVFLEX_SCHEMA_EXAMPLES": SCHEMA_EXAMPLES,
+        "GOVFLEX_SCHEMA_COUNT_FILE": str(counts),
+    }
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "tests/app/test_api_schema.py", "-q",
@@ -71,6 +77,8 @@ def _schemathesis(url: str) -> Verdict:
     tail = [line for line in done.stdout.splitlines() if line.strip()][-12:]
     summary = next((x for x in reversed(tail) if re.search(r"\d+ (passed|failed)", x)), "")
     failed = [x for x in tail if x.startswith("FAILED")]
+    sent = sum(int(x) for x in counts.read_text().split())
+    counts.unlink()
     return Verdict(
         "(d) schemathesis over the OpenAPI schema",
         done.returncode == 0,
@@ -80,7 +88,7 @@ def _schemathesis(url: str) -> Verdict:
                 " each (and as many with the seeded IDs), on PostgreSQL,"
                 f" {time.monotonic() - started:.0f} s"
             ),
-            f"  {summary.strip('= ')}",
+            f"  {sent:,} requests (cases × 2 roles); operations {summary.strip('= ')}",
             *[f"  {x}" for x in failed],
         ],
     )

@@ -102,7 +102,19 @@ def world(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -
         request_finished.connect(close_old_connections)
 
 
+SENT = [0]  # requests made (make chaos prints it: GOVFLEX_SCHEMA_COUNT_FILE)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _count_requests() -> Iterator[None]:
+    yield
+    if path := os.environ.get("GOVFLEX_SCHEMA_COUNT_FILE"):
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(f"{SENT[0]}\n")
+
+
 def _call(case: Any, app: Any, token: str) -> None:
+    SENT[0] += 1
     headers = {"Authorization": f"Bearer {token}", "Accept-Language": "en"}
     with transaction.atomic():
         response = case.call(app=app, headers=headers)
