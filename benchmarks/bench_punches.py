@@ -391,18 +391,21 @@ def _attlog(path: Path, people: int, days: int) -> int:
     return lines
 
 
-def _import_api(stack: Stack, path: Path, name: str) -> dict[str, Any]:
+def terminal_log_upload(path: Path, name: str, device: str) -> tuple[bytes, str]:
+    """The multipart body of ``POST /api/v1/terminal-logs`` and its content type."""
     boundary = "govflexbench"
     head = (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="device"\r\n\r\nbench\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="device"\r\n\r\n{device}\r\n'
         f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
         "Content-Type: application/octet-stream\r\n\r\n"
     ).encode()
     body = head + path.read_bytes() + f"\r\n--{boundary}--\r\n".encode()
-    headers = {
-        "Authorization": f"Bearer {stack.token}",
-        "Content-Type": f"multipart/form-data; boundary={boundary}",
-    }
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+def _import_api(stack: Stack, path: Path, name: str) -> dict[str, Any]:
+    body, content_type = terminal_log_upload(path, name, "bench")
+    headers = {"Authorization": f"Bearer {stack.token}", "Content-Type": content_type}
     base = f"http://127.0.0.1:{stack.port}/api/v1/terminal-logs"
     started = time.perf_counter()
     request = urllib.request.Request(base, data=body, headers=headers, method="POST")

@@ -14,7 +14,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.bench_punches import Stack, _server, _sql
+from benchmarks.bench_punches import Stack, _server, _sql, terminal_log_upload
 from benchmarks.chaos.load import LoadResult, PunchLoad
 from benchmarks.chaos.postgres import PrivateCluster
 
@@ -132,20 +132,11 @@ def _attlog(path: Path, staff: list[str], days: int) -> int:
 
 
 def _upload(port: int, token: str, path: Path) -> dict[str, object]:
-    boundary = "govflexchaos"
-    head = (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="device"\r\n\r\nchaos\r\n'
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="chaos.dat"\r\n'
-        "Content-Type: application/octet-stream\r\n\r\n"
-    ).encode()
-    body = head + path.read_bytes() + f"\r\n--{boundary}--\r\n".encode()
+    body, content_type = terminal_log_upload(path, "chaos.dat", "chaos")
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/api/v1/terminal-logs",
         data=body,
-        headers={
-            "Authorization": f"Bearer {token}",
-            "Content-Type": f"multipart/form-data; boundary={boundary}",
-        },
+        headers={"Authorization": f"Bearer {token}", "Content-Type": content_type},
         method="POST",
     )
     with urllib.request.urlopen(request, timeout=300) as answer:  # noqa: S310

@@ -150,15 +150,7 @@ def test_any_org_file_is_imported_or_refused_clearly(
     def check(upload: tuple[str, bytes]) -> None:
         name, content = upload
         with savepoint():
-            job = import_job_create(
-                actor=hr,
-                agency=org["agency"],
-                kind=kind,
-                filename=name,
-                content=content,
-                valid_only=False,
-            )
-            job.refresh_from_db()
+            job = _org_import(hr, org, kind, name, content)
             assert job.status in {ImportJob.Status.DONE, ImportJob.Status.REJECTED}, job.report
             if job.status == ImportJob.Status.REJECTED:
                 _clear_errors(job.report["errors"])
