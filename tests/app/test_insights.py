@@ -270,3 +270,26 @@ def test_an_emergency_in_force_shows_on_the_dashboard(world: dict[str, Any]) -> 
     today = client.get(f"/api/v1/agencies/{world['agency'].pk}/dashboard/today").json()
     assert [e["title"] for e in today["emergencies"]] == ["น้ำท่วมอาคาร ๒"]
     assert today["emergencies"][0]["off_site"] >= 1
+
+
+def test_subtree_totals_equal_the_unit_summaries(world: dict[str, Any]) -> None:
+    """The roll-up the dashboards read adds up to the same counts as the unit summaries."""
+    from django.db.models import Sum
+
+    from govflex.core.insights import Counts
+    from govflex.insights.models import COUNT_FIELDS
+    from govflex.insights.selectors import subtree_rows, summaries
+
+    refresh()
+    sums = {name: Sum(name) for name in COUNT_FIELDS}
+    for unit in (None, world["unit_a"], world["unit_a1"], world["unit_b"]):
+        filters = _filters(world, unit)
+        rolled = Counts.of(subtree_rows(filters).aggregate(**sums))
+        assert rolled == Counts.of(summaries(filters).aggregate(**sums))
+        assert rolled.people > 0
+    assert totals(_filters(world, world["unit_a"])).compliant == 4
+    DayResult.objects.filter(person=world["a1"][0], day=TODAY).update(
+        status="present", mode="", computed_at=timezone.now()
+    )
+    refresh()
+    assert totals(_filters(world, world["unit_a"])).compliant == 5  # the roll-up followed

@@ -176,4 +176,5 @@ def rebuild(*, start: dt.date, end: dt.date, agency_id: int | None = None) -> in
         last = min(day + dt.timedelta(days=BATCH_DAYS - 1), end)
         written += _batch(day, last, agency_id)
         day = last + dt.timedelta(days=1)
+    summaries.roll_up_period(start=start, end=end, agency_id=agency_id)
     return written

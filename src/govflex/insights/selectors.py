@@ -15,7 +15,7 @@ from govflex.attendance.models import DayResult
 from govflex.common.errors import NotFound
 from govflex.core.evidence import COMPLIANT, LATE, NOT_COMPLIANT
 from govflex.core.insights import Counts
-from govflex.insights.models import COUNT_FIELDS, UnitDaySummary
+from govflex.insights.models import COUNT_FIELDS, UnitDaySummary, UnitSubtreeDay
 from govflex.org.access import Access, access_for
 from govflex.org.models import Person, Unit
 
@@ -73,8 +73,24 @@ def summaries(filters: Filters) -> QuerySet[UnitDaySummary]:
 _SUMS = {name: Sum(name) for name in COUNT_FIELDS}
 
 
+def _rolled(filters: Filters) -> bool:
+    """Whether the subtree totals answer (they hold all position types and categories)."""
+    return not filters.position_type and not filters.staff_category
+
+
+def subtree_rows(filters: Filters) -> QuerySet[UnitSubtreeDay]:
+    """The chosen unit's (or the agency's) subtree totals, one row a day."""
+    rows = UnitSubtreeDay.objects.filter(
+        agency_id=filters.agency_id, day__gte=filters.start, day__lte=filters.end
+    )
+    if filters.unit is None:
+        return rows.filter(unit__isnull=True)
+    return rows.filter(unit_id=filters.unit.pk)
+
+
 def totals(filters: Filters) -> Counts:
-    return Counts.of(summaries(filters).aggregate(**_SUMS))
+    source = subtree_rows(filters) if _rolled(filters) else summaries(filters)
+    return Counts.of(source.aggregate(**_SUMS))
 
 
 def bucket(day: dt.date, granularity: str) -> dt.date:
@@ -88,7 +104,11 @@ def bucket(day: dt.date, granularity: str) -> dt.date:
 def trend(filters: Filters, granularity: str = "day") -> list[tuple[dt.date, Counts]]:
     """Counts per day, week (from Monday) or month, oldest first."""
     per: dict[dt.date, Counts] = defaultdict(Counts)
-    for row in summaries(filters).values("day").annotate(**_SUMS).order_by("day"):
+    if _rolled(filters):
+        rows = subtree_rows(filters).values("day", *COUNT_FIELDS)
+    else:
+        rows = summaries(filters).values("day").annotate(**_SUMS)
+    for row in rows.order_by("day"):
         per[bucket(row["day"], granularity)].add(Counts.of(row))
     return sorted(per.items())
 
@@ -99,6 +119,13 @@ def children(filters: Filters) -> list[tuple[Unit, Counts]]:
     kids = kids.filter(parent=filters.unit) if filters.unit else kids.filter(parent__isnull=True)
     kids_list = list(kids.order_by("code"))
     sums: dict[int, Counts] = {k.pk: Counts() for k in kids_list}
+    if _rolled(filters):
+        rolled = UnitSubtreeDay.objects.filter(
+            unit__in=kids_list, day__gte=filters.start, day__lte=filters.end
+        )
+        for row in rolled.values("unit_id").annotate(**_SUMS):
+            sums[row.pop("unit_id")].add(Counts.of(row))
+        return [(k, sums[k.pk]) for k in kids_list]
     by_unit = summaries(filters).values("unit_path").annotate(**_SUMS)
     for row in by_unit:
         path = row["unit_path"]

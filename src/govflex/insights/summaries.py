@@ -18,13 +18,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from govflex.attendance.models import DayResult
 from govflex.core.enums import DayStatus
 from govflex.core.evidence import COMPLIANT, LATE, NOT_COMPLIANT
-from govflex.insights.models import COUNT_FIELDS, SummaryCursor, UnitDaySummary
+from govflex.insights.models import COUNT_FIELDS, SummaryCursor, UnitDaySummary, UnitSubtreeDay
 from govflex.org.models import Person, Unit
 from govflex.work.models import ContactAnswer, DayReport, WorkItem
 
@@ -150,7 +150,50 @@ def recompute(pairs: Iterable[Pair]) -> int:
         with transaction.atomic():
             UnitDaySummary.objects.filter(unit_id__in=ids, day=day).delete()
             UnitDaySummary.objects.bulk_create(rows, batch_size=2000)
+            for agency_id in {u.agency_id for u in units.values()}:
+                roll_up(agency_id, day)
         written += len(rows)
+    return written
+
+
+def _ancestors(path: str) -> list[int]:
+    return [int(part) for part in path.strip("/").split("/") if part]
+
+
+def roll_up(agency_id: int, day: dt.date) -> int:
+    """Rewrite the agency's subtree totals of ``day`` from its unit summaries: one grouped read
+    of the day (a row per unit path), added up to every ancestor in Python."""
+    sums = {name: Sum(name) for name in COUNT_FIELDS}
+    per_unit = UnitDaySummary.objects.filter(agency_id=agency_id, day=day).values("unit_path")
+    totals: dict[int | None, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COUNT_FIELDS, 0))
+    for row in per_unit.annotate(**sums):
+        path = row.pop("unit_path")
+        for key in [None, *_ancestors(path)]:
+            target = totals[key]
+            for name in COUNT_FIELDS:
+                target[name] += row[name] or 0
+    rows = [
+        UnitSubtreeDay(agency_id=agency_id, unit_id=unit_id, day=day, **values)
+        for unit_id, values in totals.items()
+    ]
+    with transaction.atomic():
+        UnitSubtreeDay.objects.filter(agency_id=agency_id, day=day).delete()
+        UnitSubtreeDay.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
+def roll_up_period(*, start: dt.date, end: dt.date, agency_id: int | None = None) -> int:
+    """The subtree totals of every day of the period (after a bulk rebuild)."""
+    agencies = (
+        [agency_id]
+        if agency_id is not None
+        else list(Unit.objects.values_list("agency_id", flat=True).distinct())
+    )
+    written, day = 0, start
+    while day <= end:
+        for agency in agencies:
+            written += roll_up(agency, day)
+        day += dt.timedelta(days=1)
     return written
 
 
