@@ -125,4 +125,6 @@ def test_worker_batch_drains_the_queue(
     call_command("worker", "--batch", stdout=StringIO())
     assert not PendingEvaluation.objects.exists()
     assert DayResult.objects.filter(person=people[1], day=MONDAY).exists()
-    assert started == [("db_worker", "--interval", "1.0", "--batch")]
+    (args,) = started
+    assert args[:4] == ("db_worker", "--interval", "1.0", "--worker-id")
+    assert args[5:] == ("--batch",)  # args[4]: the ID its heartbeat carries (common.workers)
