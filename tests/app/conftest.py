@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -31,6 +32,17 @@ def org(db: Any) -> dict[str, Any]:
         "person_b": PersonFactory(unit=unit_b, position=position),
         "foreign": PersonFactory(unit=foreign_unit),
     }
+
+
+@pytest.fixture(autouse=True)
+def _thai_by_default() -> Iterator[None]:
+    """Each test starts in Thai, whatever language an earlier test's request switched to (the
+    active language belongs to the thread, and xdist runs many tests in one)."""
+    from django.utils import translation
+
+    translation.activate("th")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
