@@ -634,6 +634,8 @@ def main() -> None:
             "SECRET_KEY": "bench-punches-" + "x" * 50,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "false",
+            "GOVFLEX_API_RATE_PER_TOKEN": "0",  # a throughput test, not a rate-limit test
+            "GOVFLEX_API_RATE_PER_ADDRESS": "0",
             "GOVFLEX_VAR_DIR": tmp,
             "GOVFLEX_MEDIA_ROOT": str(Path(tmp) / "media"),
             "GOVFLEX_LOG_LEVEL": "WARNING",
