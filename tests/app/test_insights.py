@@ -280,6 +280,8 @@ def test_subtree_totals_equal_the_unit_summaries(world: dict[str, Any]) -> None:
     from govflex.insights.models import COUNT_FIELDS
     from govflex.insights.selectors import subtree_rows, summaries
 
+    world["b"][0].staff_category = "government_employee"
+    world["b"][0].save()
     refresh()
     sums = {name: Sum(name) for name in COUNT_FIELDS}
     for unit in (None, world["unit_a"], world["unit_a1"], world["unit_b"]):
@@ -287,6 +289,14 @@ def test_subtree_totals_equal_the_unit_summaries(world: dict[str, Any]) -> None:
         rolled = Counts.of(subtree_rows(filters).aggregate(**sums))
         assert rolled == Counts.of(summaries(filters).aggregate(**sums))
         assert rolled.people > 0
+    for unit in (None, world["unit_a"], world["unit_b"]):  # the agency and top-level units
+        for group in ({"position_type": "support"}, {"staff_category": "government_employee"}):
+            filters = _filters(world, unit, **group)
+            rolled = Counts.of(subtree_rows(filters).aggregate(**sums))
+            assert rolled == Counts.of(summaries(filters).aggregate(**sums))
+    by_group = _filters(world, staff_category="government_employee")
+    assert totals(by_group).people == 2  # b[0] on two days, from the roll-up
+    assert {u.code: c.people for u, c in children(by_group)} == {"A": 0, "B": 2}
     assert totals(_filters(world, world["unit_a"])).compliant == 4
     DayResult.objects.filter(person=world["a1"][0], day=TODAY).update(
         status="present", mode="", computed_at=timezone.now()

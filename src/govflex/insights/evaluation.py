@@ -82,7 +82,12 @@ def _unit_counts(agency_id: int, start: dt.date, end: dt.date) -> dict[str, Coun
     a few hundred subtree rows per day instead of every unit-day group."""
     rows = (
         UnitSubtreeDay.objects.filter(
-            agency_id=agency_id, unit__isnull=False, day__gte=start, day__lte=end
+            agency_id=agency_id,
+            unit__isnull=False,
+            day__gte=start,
+            day__lte=end,
+            position_type="",
+            staff_category="",
         )
         .values("unit_id")
         .annotate(**{name: Sum(name) for name in COUNT_FIELDS})

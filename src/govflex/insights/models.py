@@ -137,7 +137,9 @@ class ExecutiveReport(models.Model):
 
 class UnitSubtreeDay(models.Model):
     """The counts of a unit with everything under it (or, unit blank, of the whole agency) on
-    one day, all position types and staff categories together.
+    one day: all position types and staff categories together (both blank), and — for the
+    agency and its top-level units, where a filter would otherwise read every unit's
+    summaries — also per position type and per staff category.
 
     The dashboards' most common questions — an agency's or a unit's totals, trends and child
     units over months — read a few hundred of these rows instead of summing every unit-day
@@ -150,6 +152,8 @@ class UnitSubtreeDay(models.Model):
         "org.Unit", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     day = models.DateField()
+    position_type = models.CharField(max_length=30, blank=True, default="")
+    staff_category = models.CharField(max_length=30, blank=True, default="")
     people = models.PositiveIntegerField(default=0)
     working = models.PositiveIntegerField(default=0)
     compliant = models.PositiveIntegerField(default=0)
@@ -173,9 +177,12 @@ class UnitSubtreeDay(models.Model):
         verbose_name = _("unit subtree day")
         verbose_name_plural = _("unit subtree days")
         constraints = (
-            models.UniqueConstraint(fields=("unit", "day"), name="one_subtree_row_per_unit_day"),
             models.UniqueConstraint(
-                fields=("agency", "day"),
+                fields=("unit", "day", "position_type", "staff_category"),
+                name="one_subtree_row_per_unit_day",
+            ),
+            models.UniqueConstraint(
+                fields=("agency", "day", "position_type", "staff_category"),
                 condition=models.Q(unit__isnull=True),
                 name="one_agency_row_per_day",
             ),

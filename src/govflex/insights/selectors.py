@@ -74,14 +74,23 @@ _SUMS = {name: Sum(name) for name in COUNT_FIELDS}
 
 
 def _rolled(filters: Filters) -> bool:
-    """Whether the subtree totals answer (they hold all position types and categories)."""
-    return not filters.position_type and not filters.staff_category
+    """Whether the subtree totals answer: always without a position-type or staff-category
+    filter; with one of them, for the agency and its top-level units (which hold those)."""
+    if not filters.position_type and not filters.staff_category:
+        return True
+    if filters.position_type and filters.staff_category:
+        return False
+    return filters.unit is None or filters.unit.parent_id is None
 
 
 def subtree_rows(filters: Filters) -> QuerySet[UnitSubtreeDay]:
     """The chosen unit's (or the agency's) subtree totals, one row a day."""
     rows = UnitSubtreeDay.objects.filter(
-        agency_id=filters.agency_id, day__gte=filters.start, day__lte=filters.end
+        agency_id=filters.agency_id,
+        day__gte=filters.start,
+        day__lte=filters.end,
+        position_type=filters.position_type,
+        staff_category=filters.staff_category,
     )
     if filters.unit is None:
         return rows.filter(unit__isnull=True)
@@ -119,9 +128,16 @@ def children(filters: Filters) -> list[tuple[Unit, Counts]]:
     kids = kids.filter(parent=filters.unit) if filters.unit else kids.filter(parent__isnull=True)
     kids_list = list(kids.order_by("code"))
     sums: dict[int, Counts] = {k.pk: Counts() for k in kids_list}
-    if _rolled(filters):
+    one_group = bool(filters.position_type) != bool(filters.staff_category)
+    plain = not filters.position_type and not filters.staff_category
+    if plain or (filters.unit is None and one_group):
+        # The top-level units hold per-group totals too; deeper ones only all groups together.
         rolled = UnitSubtreeDay.objects.filter(
-            unit__in=kids_list, day__gte=filters.start, day__lte=filters.end
+            unit__in=kids_list,
+            day__gte=filters.start,
+            day__lte=filters.end,
+            position_type=filters.position_type,
+            staff_category=filters.staff_category,
         )
         for row in rolled.values("unit_id").annotate(**_SUMS):
             sums[row.pop("unit_id")].add(Counts.of(row))

@@ -162,19 +162,36 @@ def _ancestors(path: str) -> list[int]:
 
 def roll_up(agency_id: int, day: dt.date) -> int:
     """Rewrite the agency's subtree totals of ``day`` from its unit summaries: one grouped read
-    of the day (a row per unit path), added up to every ancestor in Python."""
+    of the day, added up to every ancestor in Python; the agency and its top-level units also
+    get their totals per position type and per staff category."""
     sums = {name: Sum(name) for name in COUNT_FIELDS}
-    per_unit = UnitDaySummary.objects.filter(agency_id=agency_id, day=day).values("unit_path")
-    totals: dict[int | None, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COUNT_FIELDS, 0))
-    for row in per_unit.annotate(**sums):
-        path = row.pop("unit_path")
-        for key in [None, *_ancestors(path)]:
+    per_group = UnitDaySummary.objects.filter(agency_id=agency_id, day=day).values(
+        "unit_path", "position_type", "staff_category"
+    )
+    totals: dict[tuple[int | None, str, str], dict[str, int]] = defaultdict(
+        lambda: dict.fromkeys(COUNT_FIELDS, 0)
+    )
+    for row in per_group.annotate(**sums):
+        ancestors = _ancestors(row.pop("unit_path"))
+        position_type, category = row.pop("position_type"), row.pop("staff_category")
+        keys: list[tuple[int | None, str, str]] = [(None, "", "")]
+        keys += [(unit_id, "", "") for unit_id in ancestors]
+        for top in [None, *ancestors[:1]]:
+            keys += [(top, position_type, ""), (top, "", category)]
+        for key in keys:
             target = totals[key]
             for name in COUNT_FIELDS:
                 target[name] += row[name] or 0
     rows = [
-        UnitSubtreeDay(agency_id=agency_id, unit_id=unit_id, day=day, **values)
-        for unit_id, values in totals.items()
+        UnitSubtreeDay(
+            agency_id=agency_id,
+            unit_id=unit_id,
+            day=day,
+            position_type=position_type,
+            staff_category=category,
+            **values,
+        )
+        for (unit_id, position_type, category), values in totals.items()
     ]
     with transaction.atomic():
         UnitSubtreeDay.objects.filter(agency_id=agency_id, day=day).delete()
