@@ -41,8 +41,8 @@ class Counts:
     response_seconds: int = 0  # sum over answered checks
 
     def add(self, other: Counts) -> Counts:
-        for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        for name in _NAMES:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
         return self
 
     def minus(self, other: Counts) -> Counts:
@@ -52,13 +52,16 @@ class Counts:
 
     @classmethod
     def of(cls, values: Mapping[str, int | None]) -> Counts:
-        return cls(**{f.name: int(values.get(f.name) or 0) for f in fields(cls)})
+        return cls(**{name: int(values.get(name) or 0) for name in _NAMES})
 
     def as_dict(self) -> dict[str, int]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: getattr(self, name) for name in _NAMES}
 
     def mode_days(self, mode: str) -> int:
         return int(getattr(self, f"mode_{mode}"))
+
+
+_NAMES = tuple(f.name for f in fields(Counts))
 
 
 def ratio(part: float, whole: float) -> float | None:
@@ -87,26 +90,31 @@ class Indicators:
         in_mode = sum(counts.mode_days(m) for m in MODES)
         return cls(
             people=counts.people,
-            compliance=ratio(counts.compliant, counts.working),
-            late_rate=ratio(counts.late, counts.working),
-            absence_rate=ratio(counts.absent, counts.working),
-            off_site_share=ratio(counts.mode_off_site, in_mode),
             mode_mix={m: ratio(counts.mode_days(m), in_mode) for m in MODES},
-            report_completeness=(
-                min(1.0, counts.reports_filed / counts.mode_off_site)
-                if counts.mode_off_site
-                else None
-            ),
-            on_time_share=ratio(counts.items_on_time, counts.items_completed),
             items_completed=counts.items_completed,
-            answered_share=ratio(counts.contact_answered, counts.contact_checks),
-            mean_response_minutes=(
-                counts.response_seconds / counts.contact_answered / 60
-                if counts.contact_answered
-                else None
-            ),
             exceptions=counts.with_exceptions,
+            **indicator_values(counts),
         )
+
+
+def indicator_values(c: Counts) -> dict[str, float | None]:
+    """The :data:`INDICATORS` of ``c`` (what :class:`Indicators` holds, without the mode mix:
+    the evaluation reads thousands of units)."""
+    in_mode = c.mode_standard + c.mode_staggered + c.mode_counted_hours + c.mode_off_site
+    return {
+        "compliance": ratio(c.compliant, c.working),
+        "late_rate": ratio(c.late, c.working),
+        "absence_rate": ratio(c.absent, c.working),
+        "off_site_share": ratio(c.mode_off_site, in_mode),
+        "report_completeness": (
+            min(1.0, c.reports_filed / c.mode_off_site) if c.mode_off_site else None
+        ),
+        "on_time_share": ratio(c.items_on_time, c.items_completed),
+        "answered_share": ratio(c.contact_answered, c.contact_checks),
+        "mean_response_minutes": (
+            c.response_seconds / c.contact_answered / 60 if c.contact_answered else None
+        ),
+    }
 
 
 INDICATORS = (
@@ -170,10 +178,10 @@ class UnitPeriods:
 class _Read:
     """The indicators of every unit before and after, read once for all indicators."""
 
-    before: list[Indicators]
-    after: list[Indicators]
-    pooled_before: Indicators
-    pooled_after: Indicators
+    before: list[dict[str, float | None]]
+    after: list[dict[str, float | None]]
+    pooled_before: dict[str, float | None]
+    pooled_after: dict[str, float | None]
 
     @classmethod
     def of(cls, units: Sequence[UnitPeriods]) -> _Read:
@@ -182,25 +190,23 @@ class _Read:
             before.add(unit.before)
             after.add(unit.after)
         return cls(
-            [Indicators.of(u.before) for u in units],
-            [Indicators.of(u.after) for u in units],
-            Indicators.of(before),
-            Indicators.of(after),
+            [indicator_values(u.before) for u in units],
+            [indicator_values(u.after) for u in units],
+            indicator_values(before),
+            indicator_values(after),
         )
 
     def changes(self, indicator: str) -> list[float]:
         out = []
         for then, now in zip(self.before, self.after, strict=True):
-            b, a = getattr(then, indicator), getattr(now, indicator)
+            b, a = then[indicator], now[indicator]
             if b is not None and a is not None:
-                out.append(float(a) - float(b))
+                out.append(a - b)
         return out
 
 
 def _pooled(read: _Read, indicator: str) -> tuple[float | None, float | None]:
-    b = getattr(read.pooled_before, indicator)
-    a = getattr(read.pooled_after, indicator)
-    return (float(b) if b is not None else None, float(a) if a is not None else None)
+    return read.pooled_before[indicator], read.pooled_after[indicator]
 
 
 def diff_in_diff(

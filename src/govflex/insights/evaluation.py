@@ -5,11 +5,12 @@ cannot be concluded."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from govflex.common.errors import NotFound
@@ -77,30 +78,45 @@ def change_of(*, actor: Any, agency_id: int, kind: str, pk: int) -> Change:
     raise NotFound
 
 
-def _unit_counts(agency_id: int, start: dt.date, end: dt.date) -> dict[str, Counts]:
-    """Each unit's own counts (its subtree's minus its children's subtrees), keyed by path:
-    a few hundred subtree rows per day instead of every unit-day group."""
+def _unit_counts(
+    agency_id: int, before: tuple[dt.date, dt.date], after: tuple[dt.date, dt.date]
+) -> tuple[dict[str, Counts], dict[str, Counts]]:
+    """Each unit's own counts (its subtree's minus its children's subtrees) before and after,
+    keyed by path: one pass over the subtree rows of both windows."""
+    sums: dict[str, Any] = {}
+    for name in COUNT_FIELDS:
+        sums[f"b_{name}"] = Sum(name, filter=Q(day__lte=before[1]))
+        sums[f"a_{name}"] = Sum(name, filter=Q(day__gte=after[0]))
     rows = (
         UnitSubtreeDay.objects.filter(
             agency_id=agency_id,
             unit__isnull=False,
-            day__gte=start,
-            day__lte=end,
+            day__gte=before[0],
+            day__lte=after[1],
             position_type="",
             staff_category="",
         )
         .values("unit_id")
-        .annotate(**{name: Sum(name) for name in COUNT_FIELDS})
+        .annotate(**sums)
     )
-    subtree = {row.pop("unit_id"): Counts.of(row) for row in rows}
-    units = dict(Unit.objects.filter(agency_id=agency_id).values_list("pk", "parent_id"))
-    paths = dict(Unit.objects.filter(agency_id=agency_id).values_list("pk", "path"))
-    own = {pk: Counts().add(counts) for pk, counts in subtree.items()}
-    for pk, counts in subtree.items():
-        parent = units.get(pk)
+    subtree: dict[int, tuple[Counts, Counts]] = {}
+    for row in rows:
+        subtree[row["unit_id"]] = (
+            Counts.of({name: row[f"b_{name}"] for name in COUNT_FIELDS}),
+            Counts.of({name: row[f"a_{name}"] for name in COUNT_FIELDS}),
+        )
+    units = Unit.objects.filter(agency_id=agency_id).values_list("pk", "parent_id", "path")
+    parents = {pk: parent for pk, parent, _path in units}
+    paths = {pk: path for pk, _parent, path in units}
+    own = {pk: (copy.copy(b), copy.copy(a)) for pk, (b, a) in subtree.items()}
+    for pk, (b, a) in subtree.items():
+        parent = parents.get(pk)
         if parent in own:
-            own[parent] = own[parent].minus(counts)
-    return {paths[pk]: counts for pk, counts in own.items() if counts.people}
+            own[parent] = (own[parent][0].minus(b), own[parent][1].minus(a))
+    return (
+        {paths[pk]: b for pk, (b, _a) in own.items() if b.people},
+        {paths[pk]: a for pk, (_b, a) in own.items() if a.people},
+    )
 
 
 def evaluate(
@@ -115,8 +131,7 @@ def evaluate(
     if after[1] < after[0]:
         notes.append(_("The change has not taken effect yet: there is no 'after' to compare."))
         after = (change.day, change.day)
-    counts_before = _unit_counts(agency_id, *before)
-    counts_after = _unit_counts(agency_id, *after)
+    counts_before, counts_after = _unit_counts(agency_id, before, after)
     treated: list[UnitPeriods] = []
     control: list[UnitPeriods] = []
     for path in sorted(set(counts_before) | set(counts_after)):
