@@ -222,7 +222,9 @@ def roll_calls_escalate(*, now: dt.datetime | None = None) -> int:
 @transaction.atomic
 def _escalate_one(roll_call_id: int, now: dt.datetime) -> int:
     roll_call = (
-        RollCall.objects.select_for_update().select_related("started_by").get(pk=roll_call_id)
+        RollCall.objects.select_for_update(of=("self",))
+        .select_related("started_by")
+        .get(pk=roll_call_id)
     )
     waiting = list(
         RollCallEntry.objects.filter(roll_call=roll_call, answer="", escalated_at__isnull=True)
