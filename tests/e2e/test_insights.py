@@ -35,7 +35,11 @@ def test_dashboard_drill_down_evaluation_and_national_view(
     page.wait_for_url(f"{base}/")
     page.get_by_role("link", name="แดชบอร์ด").first.click()
     page.get_by_role("heading", name="ตัวชี้วัดของช่วงเวลา").wait_for()
-    page.wait_for_function("() => document.querySelectorAll('figure.chart canvas').length === 3")
+    # charts.js fetches Chart.js on pages that have a chart, then draws: wait for all three.
+    page.wait_for_function(
+        "() => window.Chart && [...document.querySelectorAll('figure.chart canvas')]"
+        ".filter(c => Chart.getChart(c)).length === 3"
+    )
     drawn = page.evaluate(
         "() => [...document.querySelectorAll('figure.chart canvas')]"
         ".map(c => !!window.Chart && !!Chart.getChart(c) && c.width > 0)"
