@@ -12,19 +12,9 @@ from govflex.core.insights import Counts
 COUNT_FIELDS = tuple(Counts.__dataclass_fields__)
 
 
-class UnitDaySummary(models.Model):
-    """Counts of one unit's people of one position type and staff category on one day.
+class DayCounts(models.Model):
+    """The counts of core.insights.Counts, as columns (one list for both summary tables)."""
 
-    The dashboards read these instead of scanning day results, punches and work records; the
-    summariser rewrites a unit-day whenever one of its inputs changes (see summaries.py).
-    """
-
-    agency = models.ForeignKey("org.Agency", on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
-    unit_path = models.CharField(max_length=600)  # the unit's path, for subtree filters
-    day = models.DateField()
-    position_type = models.CharField(max_length=30, blank=True)
-    staff_category = models.CharField(max_length=30, blank=True)
     people = models.PositiveIntegerField(default=0)
     working = models.PositiveIntegerField(default=0)
     compliant = models.PositiveIntegerField(default=0)
@@ -43,6 +33,24 @@ class UnitDaySummary(models.Model):
     contact_checks = models.PositiveIntegerField(default=0)
     contact_answered = models.PositiveIntegerField(default=0)
     response_seconds = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class UnitDaySummary(DayCounts):
+    """Counts of one unit's people of one position type and staff category on one day.
+
+    The dashboards read these instead of scanning day results, punches and work records; the
+    summariser rewrites a unit-day whenever one of its inputs changes (see summaries.py).
+    """
+
+    agency = models.ForeignKey("org.Agency", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    unit_path = models.CharField(max_length=600)  # the unit's path, for subtree filters
+    day = models.DateField()
+    position_type = models.CharField(max_length=30, blank=True)
+    staff_category = models.CharField(max_length=30, blank=True)
 
     class Meta:
         verbose_name = _("unit day summary")
@@ -135,7 +143,7 @@ class ExecutiveReport(models.Model):
         return f"{self.agency_id} {self.month:%Y-%m}"
 
 
-class UnitSubtreeDay(models.Model):
+class UnitSubtreeDay(DayCounts):
     """The counts of a unit with everything under it (or, unit blank, of the whole agency) on
     one day: all position types and staff categories together (both blank), and — for the
     agency and its top-level units, where a filter would otherwise read every unit's
@@ -154,24 +162,6 @@ class UnitSubtreeDay(models.Model):
     day = models.DateField()
     position_type = models.CharField(max_length=30, blank=True, default="")
     staff_category = models.CharField(max_length=30, blank=True, default="")
-    people = models.PositiveIntegerField(default=0)
-    working = models.PositiveIntegerField(default=0)
-    compliant = models.PositiveIntegerField(default=0)
-    late = models.PositiveIntegerField(default=0)
-    absent = models.PositiveIntegerField(default=0)
-    leave = models.PositiveIntegerField(default=0)
-    not_yet = models.PositiveIntegerField(default=0)
-    with_exceptions = models.PositiveIntegerField(default=0)
-    mode_standard = models.PositiveIntegerField(default=0)
-    mode_staggered = models.PositiveIntegerField(default=0)
-    mode_counted_hours = models.PositiveIntegerField(default=0)
-    mode_off_site = models.PositiveIntegerField(default=0)
-    reports_filed = models.PositiveIntegerField(default=0)
-    items_completed = models.PositiveIntegerField(default=0)
-    items_on_time = models.PositiveIntegerField(default=0)
-    contact_checks = models.PositiveIntegerField(default=0)
-    contact_answered = models.PositiveIntegerField(default=0)
-    response_seconds = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("unit subtree day")
